@@ -1,0 +1,131 @@
+// Assembles the running bot: Bolt (HTTP or Socket Mode) with its
+// listeners, the health route, and the outbox worker.
+import type { IncomingMessage, ServerResponse, Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
+import type { Logger } from "pino";
+import type { Clock } from "../domain/time/clock.ts";
+import { boltLogger } from "../logging/createLogger.ts";
+import type { TRegister } from "../register/loadRegister.ts";
+import { OutboxWorker } from "../services/outbox/deliverOutbox.ts";
+import type { TSettings } from "../settings/loadSettings.ts";
+import { classifySlackFailure } from "../slack/delivery/classifySlackFailure.ts";
+import { createOutboxDelivery } from "../slack/delivery/deliverOutboxMessage.ts";
+import { registerListeners } from "../slack/listeners/registerListeners.ts";
+import type { Database } from "../storage/openDatabase.ts";
+import type { TBotContext } from "./botContext.ts";
+
+export interface TBotOptions {
+  settings: TSettings;
+  database: Database;
+  clock: Clock;
+  logger: Logger;
+  register: TRegister;
+  /** How often the outbox looks for due messages; defaults to TICK_SECONDS. */
+  outboxIntervalMs?: number;
+}
+
+export interface TBot {
+  context: TBotContext;
+  app: App;
+  outbox: OutboxWorker;
+  /** Starts serving; resolves with the HTTP port (HTTP mode or health port). */
+  start(): Promise<{ port: number }>;
+  stop(): Promise<void>;
+}
+
+export function createBot(options: TBotOptions): TBot {
+  const { settings, database, clock, logger, register } = options;
+  let outbox: OutboxWorker | undefined;
+  const context: TBotContext = {
+    settings,
+    database,
+    clock,
+    logger,
+    register,
+    locale: settings.DEFAULT_LOCALE,
+    wakeOutbox: () => void outbox?.kick(),
+  };
+
+  const healthRoute = {
+    path: "/healthz",
+    method: ["GET"],
+    handler: async (_request: IncomingMessage, response: ServerResponse) => {
+      const healthy = await database.ping();
+      response.writeHead(healthy ? 200 : 503, { "content-type": "application/json" });
+      response.end(JSON.stringify({ status: healthy ? "ok" : "unavailable", database: database.kind }));
+    },
+  };
+
+  const clientOptions = {
+    ...(settings.SLACK_API_URL ? { slackApiUrl: settings.SLACK_API_URL } : {}),
+    // The outbox retries with its own back-off; the client must not wait.
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  };
+  const common = {
+    // Our own authorize: Bolt's default asks auth.test before handling a
+    // request, so a Slack API outage would refuse reports. A report must be
+    // taken even then; the outbox catches up when Slack is back.
+    authorize: async () => ({ botToken: settings.SLACK_BOT_TOKEN }),
+    logger: boltLogger(logger),
+    logLevel: LogLevel.INFO,
+    clientOptions,
+  };
+
+  let receiver: HTTPReceiver | undefined;
+  const app = settings.SLACK_APP_TOKEN
+    ? new App({
+        ...common,
+        appToken: settings.SLACK_APP_TOKEN,
+        socketMode: true,
+        customRoutes: [healthRoute],
+        installerOptions: { port: settings.PORT },
+      })
+    : new App({
+        ...common,
+        receiver: (receiver = new HTTPReceiver({
+          signingSecret: settings.SLACK_SIGNING_SECRET!,
+          endpoints: "/slack/events",
+          customRoutes: [healthRoute],
+          logger: boltLogger(logger),
+          // Acknowledge as soon as the listener calls ack().
+          processBeforeResponse: false,
+        })),
+      });
+
+  app.error(async (error) => {
+    logger.error({ error: error.message, code: (error as { code?: string }).code }, "listener failed");
+  });
+  registerListeners(app, context);
+
+  outbox = new OutboxWorker({
+    database,
+    clock,
+    logger: logger.child({ component: "outbox" }),
+    deliver: createOutboxDelivery(context, app.client),
+    classifyFailure: classifySlackFailure,
+  });
+
+  let server: Server | undefined;
+  return {
+    context,
+    app,
+    outbox,
+    async start() {
+      const started = (await app.start(settings.PORT)) as unknown;
+      let port = settings.PORT;
+      if (receiver && started && typeof (started as Server).address === "function") {
+        server = started as Server;
+        port = (server.address() as AddressInfo).port;
+      }
+      outbox!.start(options.outboxIntervalMs ?? settings.TICK_SECONDS * 1000);
+      logger.info({ port, mode: settings.SLACK_APP_TOKEN ? "socket" : "http", database: database.kind }, "datalek-bot started");
+      return { port };
+    },
+    async stop() {
+      await outbox!.stop();
+      await app.stop();
+    },
+  };
+}

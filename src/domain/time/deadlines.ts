@@ -1,0 +1,37 @@
+// Legal deadlines are counted in elapsed hours (Art. 33(1) AVG: "within 72
+// hours"), so a daylight-saving change moves the local clock time of the
+// deadline by an hour, and that is correct.
+import { DateTime, Duration } from "luxon";
+
+export const AP_NOTIFICATION_WINDOW_HOURS = 72;
+
+export function computeNotificationDeadline(awarenessAt: Date): Date {
+  return DateTime.fromJSDate(awarenessAt, { zone: "utc" }).plus({ hours: AP_NOTIFICATION_WINDOW_HOURS }).toJSDate();
+}
+
+export interface TTimeLeft {
+  overdue: boolean;
+  /** Whole minutes between now and the deadline, always >= 0. */
+  totalMinutes: number;
+  hours: number;
+  minutes: number;
+}
+
+export function timeLeft(deadline: Date, now: Date): TTimeLeft {
+  const diffMinutes = Math.floor((deadline.getTime() - now.getTime()) / 60_000);
+  const totalMinutes = Math.abs(diffMinutes);
+  return {
+    overdue: diffMinutes < 0,
+    totalMinutes,
+    hours: Math.floor(totalMinutes / 60),
+    minutes: totalMinutes % 60,
+  };
+}
+
+export function describeTimeLeft(deadline: Date, now: Date, locale: "nl" | "en"): string {
+  const left = timeLeft(deadline, now);
+  const span = Duration.fromObject({ hours: left.hours, minutes: left.minutes });
+  const text = locale === "nl" ? `${span.hours} uur ${span.minutes} min` : `${span.hours} h ${span.minutes} min`;
+  if (left.overdue) return locale === "nl" ? `${text} te laat` : `${text} overdue`;
+  return locale === "nl" ? `nog ${text}` : `${text} left`;
+}

@@ -1,0 +1,62 @@
+// A DPO takes an incident: owner and time are recorded and the channel post
+// updated. Anyone else is refused, and the refusal is recorded too.
+import { isDpo, type TBotContext } from "../../app/botContext.ts";
+import type { Incident } from "../../storage/generated/client.ts";
+import { enqueueOutboxMessages } from "../outbox/enqueueOutboxMessage.ts";
+import { OUTBOX_KINDS } from "../outbox/outboxKinds.ts";
+
+export type TTakeResult =
+  | { outcome: "taken"; incident: Incident }
+  | { outcome: "already_taken"; incident: Incident }
+  | { outcome: "refused"; incident: Incident }
+  | { outcome: "not_found" };
+
+export interface TTakeIncidentInput {
+  reference: string;
+  userId: string;
+  /** Where the button was clicked, to answer a refusal there. */
+  channelId: string;
+  threadTs?: string;
+}
+
+export async function takeIncident(context: TBotContext, input: TTakeIncidentInput): Promise<TTakeResult> {
+  const now = context.clock.now();
+  return context.database.prisma.$transaction(async (tx) => {
+    const incident = await tx.incident.findUnique({ where: { reference: input.reference } });
+    if (!incident) return { outcome: "not_found" } as const;
+    if (!isDpo(context, input.userId)) {
+      await tx.timelineEntry.create({
+        data: { incidentId: incident.id, at: now, actorId: input.userId, kind: "take_refused", details: { reason: "not_a_dpo" } },
+      });
+      await enqueueOutboxMessages(tx, [
+        {
+          kind: OUTBOX_KINDS.ephemeralNotice,
+          payload: {
+            userId: input.userId,
+            channelId: input.channelId,
+            threadTs: input.threadTs ?? null,
+            notice: "dpo_only",
+            params: { reference: incident.reference },
+          },
+          incidentId: incident.id,
+          notBefore: now,
+        },
+      ]);
+      return { outcome: "refused", incident } as const;
+    }
+    // Conditional update: of two DPOs clicking at once, one takes it.
+    const claimed = await tx.incident.updateMany({
+      where: { id: incident.id, ownerId: null },
+      data: { ownerId: input.userId, takenAt: now, status: "taken" },
+    });
+    const current = await tx.incident.findUniqueOrThrow({ where: { id: incident.id } });
+    if (claimed.count === 0) return { outcome: "already_taken", incident: current } as const;
+    await tx.timelineEntry.create({
+      data: { incidentId: incident.id, at: now, actorId: input.userId, kind: "taken", details: {} },
+    });
+    await enqueueOutboxMessages(tx, [
+      { kind: OUTBOX_KINDS.channelPostUpdate, payload: { incidentId: incident.id }, incidentId: incident.id, notBefore: now },
+    ]);
+    return { outcome: "taken", incident: current } as const;
+  });
+}

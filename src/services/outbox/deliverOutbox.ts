@@ -1,0 +1,177 @@
+// The outbox worker: claims due messages with a lease (a conditional update
+// with FOR UPDATE SKIP LOCKED, so replicas never take the same row and a
+// crashed worker's rows come back when the lease ends), hands each to the
+// Slack layer, and records the outcome. Failures retry with back-off;
+// Slack's Retry-After is honoured.
+import type { Logger } from "pino";
+import type { Clock } from "../../domain/time/clock.ts";
+import type { Database } from "../../storage/openDatabase.ts";
+
+export interface TClaimedOutboxMessage {
+  id: bigint;
+  kind: string;
+  payload: unknown;
+  incidentId: string | null;
+  attempts: number;
+}
+
+export type TDeliveryOutcome =
+  | { status: "delivered"; result?: unknown }
+  /** Not deliverable yet (it waits for another message); not a failure. */
+  | { status: "wait"; retryInSeconds: number };
+
+export type TDeliveryFailure =
+  | { kind: "rate_limited"; retryAfterSeconds: number; message: string }
+  | { kind: "transient"; message: string }
+  | { kind: "permanent"; message: string };
+
+export type TDeliver = (message: TClaimedOutboxMessage) => Promise<TDeliveryOutcome>;
+export type TClassifyFailure = (error: unknown) => TDeliveryFailure;
+
+export interface TOutboxWorkerOptions {
+  database: Database;
+  clock: Clock;
+  logger: Logger;
+  deliver: TDeliver;
+  classifyFailure: TClassifyFailure;
+  batchSize?: number;
+  leaseSeconds?: number;
+  /** Permanent errors (a channel that does not exist) are tried this often. */
+  maxPermanentAttempts?: number;
+}
+
+const MAX_BACKOFF_SECONDS = 600;
+
+export function backoffSeconds(attempts: number): number {
+  return Math.min(MAX_BACKOFF_SECONDS, 2 ** Math.max(0, attempts - 1));
+}
+
+export class OutboxWorker {
+  private running: Promise<number> | undefined;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(private readonly options: TOutboxWorkerOptions) {}
+
+  /** Delivers what is due now; returns how many messages were handled. */
+  async deliverDue(): Promise<number> {
+    const { database, clock, batchSize = 20, leaseSeconds = 120 } = this.options;
+    const now = clock.now();
+    const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000);
+    const claimed = await database.prisma.$queryRaw<
+      { id: bigint; kind: string; payload: unknown; incident_id: string | null; attempts: number }[]
+    >`
+      UPDATE outbox_message SET leased_until = ${leaseUntil}, attempts = attempts + 1
+      WHERE id IN (
+        SELECT id FROM outbox_message
+        WHERE status = 'pending' AND next_attempt_at <= ${now}
+          AND (leased_until IS NULL OR leased_until <= ${now})
+        ORDER BY next_attempt_at, id
+        LIMIT ${batchSize}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING id, kind, payload, incident_id, attempts`;
+    claimed.sort((a, b) => (a.id < b.id ? -1 : 1));
+    for (const row of claimed) {
+      await this.deliverOne(
+        { id: row.id, kind: row.kind, payload: row.payload, incidentId: row.incident_id, attempts: row.attempts },
+        leaseUntil,
+      );
+    }
+    return claimed.length;
+  }
+
+  private async deliverOne(message: TClaimedOutboxMessage, leaseUntil: Date): Promise<void> {
+    const { database, clock, logger, deliver, classifyFailure, maxPermanentAttempts = 5 } = this.options;
+    const outbox = database.prisma.outboxMessage;
+    // Only the holder of the lease may record the outcome.
+    const mine = { id: message.id, leasedUntil: leaseUntil };
+    try {
+      const outcome = await deliver(message);
+      if (outcome.status === "delivered") {
+        await outbox.updateMany({
+          where: mine,
+          data: {
+            status: "delivered",
+            deliveredAt: clock.now(),
+            leasedUntil: null,
+            lastError: null,
+            result: (outcome.result ?? {}) as object,
+          },
+        });
+      } else {
+        await outbox.updateMany({
+          where: mine,
+          data: {
+            leasedUntil: null,
+            attempts: { decrement: 1 },
+            nextAttemptAt: new Date(clock.now().getTime() + outcome.retryInSeconds * 1000),
+          },
+        });
+      }
+    } catch (error) {
+      const failure = classifyFailure(error);
+      const giveUp = failure.kind === "permanent" && message.attempts >= maxPermanentAttempts;
+      const delay = failure.kind === "rate_limited" ? failure.retryAfterSeconds : backoffSeconds(message.attempts);
+      logger.warn(
+        {
+          outboxId: String(message.id),
+          kind: message.kind,
+          attempts: message.attempts,
+          failure: failure.kind,
+          error: failure.message,
+        },
+        giveUp ? "outbox message failed permanently" : "outbox delivery failed; will retry",
+      );
+      await outbox.updateMany({
+        where: mine,
+        data: {
+          status: giveUp ? "failed" : "pending",
+          leasedUntil: null,
+          lastError: failure.message.slice(0, 500),
+          nextAttemptAt: new Date(clock.now().getTime() + delay * 1000),
+        },
+      });
+    }
+  }
+
+  /** Runs a delivery round soon; rounds never overlap. */
+  kick(): Promise<number> {
+    if (this.stopped) return Promise.resolve(0);
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      let handled = 0;
+      try {
+        do {
+          this.again = false;
+          const count = await this.deliverDue();
+          handled += count;
+          // A full batch means more may be waiting.
+          if (count >= (this.options.batchSize ?? 20)) this.again = true;
+        } while (this.again && !this.stopped);
+      } catch (error) {
+        this.options.logger.error({ error: (error as Error).message }, "outbox round failed");
+      } finally {
+        this.running = undefined;
+      }
+      return handled;
+    })();
+    return this.running;
+  }
+
+  start(intervalMs: number): void {
+    this.stopped = false;
+    this.timer = setInterval(() => void this.kick(), intervalMs);
+    this.timer.unref();
+    void this.kick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+}

@@ -1,0 +1,117 @@
+// Settings come from the environment (and an optional .env file), are
+// validated with zod, and a problem stops the start with one line per
+// variable that names it.
+import { IANAZone } from "luxon";
+import { z } from "zod";
+
+const slackUserId = /^[UW][A-Z0-9]{2,}$/;
+const slackChannelId = /^[CGD][A-Z0-9]{2,}$/;
+
+const optionalString = z.preprocess((value) => (value === "" ? undefined : value), z.string().optional());
+
+function positiveInt(fallback: number, max: number) {
+  return z.preprocess(
+    (value) => (value === undefined || value === "" ? fallback : value),
+    z.coerce
+      .number({ error: "must be a whole number" })
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(max, `must be at most ${max}`),
+  );
+}
+
+export const ZSettings = z
+  .object({
+    SLACK_BOT_TOKEN: z
+      .string({ error: "is required (the bot token, xoxb-...)" })
+      .regex(/^xoxb-/, "must be a bot token starting with xoxb-"),
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z
+        .string()
+        .regex(/^xapp-/, "must be an app-level token starting with xapp-")
+        .optional(),
+    ),
+    SLACK_API_URL: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z.url({ error: "must be a URL such as http://127.0.0.1:4000/api/" }).optional(),
+    ),
+    PORT: z.preprocess(
+      (value) => (value === undefined || value === "" ? 3000 : value),
+      z.coerce.number({ error: "must be a port number" }).int("must be a port number").min(0).max(65535),
+    ),
+    DATABASE_URL: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string")
+        .optional(),
+    ),
+    DATA_DIR: z.preprocess((value) => (value === "" || value === undefined ? "./data" : value), z.string()),
+    DPO_USER_IDS: z
+      .string({ error: "is required (comma-separated Slack user ids of the privacy officers, e.g. U012AB3CD)" })
+      .transform((value) =>
+        value
+          .split(",")
+          .map((id) => id.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z
+          .array(z.string().regex(slackUserId, "must hold Slack user ids such as U012AB3CD"))
+          .min(1, "must name at least one privacy officer"),
+      ),
+    DPO_CHANNEL_ID: z
+      .string({ error: "is required (the private channel id of the privacy officers, e.g. C012AB3CD)" })
+      .regex(slackChannelId, "must be a Slack channel id such as C012AB3CD"),
+    MANAGEMENT_CHANNEL_ID: z
+      .string({ error: "is required (the management channel id, e.g. C012AB3CD)" })
+      .regex(slackChannelId, "must be a Slack channel id such as C012AB3CD"),
+    TIMEZONE: z.preprocess(
+      (value) => (value === "" || value === undefined ? "Europe/Amsterdam" : value),
+      z.string().refine((zone) => IANAZone.isValidZone(zone), "must be an IANA time zone such as Europe/Amsterdam"),
+    ),
+    DEFAULT_LOCALE: z.preprocess(
+      (value) => (value === "" || value === undefined ? "nl" : value),
+      z.enum(["nl", "en"], { error: "must be nl or en" }),
+    ),
+    LOG_LEVEL: z.preprocess(
+      (value) => (value === "" || value === undefined ? "info" : value),
+      z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], {
+        error: "must be one of trace, debug, info, warn, error, fatal, silent",
+      }),
+    ),
+    ORGANISATION_SECTOR: z.preprocess(
+      (value) => (value === "" || value === undefined ? "care" : value),
+      z.enum(["care", "general"], { error: "must be care or general" }),
+    ),
+    /** How often the scheduler and outbox look for due work. */
+    TICK_SECONDS: positiveInt(5, 60),
+    /** Page the DPOs again when nobody took an incident within this time. */
+    REPAGE_AFTER_MINUTES: positiveInt(30, 24 * 60),
+  })
+  .superRefine((settings, context) => {
+    if (!settings.SLACK_APP_TOKEN && !settings.SLACK_SIGNING_SECRET) {
+      context.addIssue({
+        code: "custom",
+        path: ["SLACK_SIGNING_SECRET"],
+        message: "is required in HTTP mode (set it, or set SLACK_APP_TOKEN for Socket Mode)",
+      });
+    }
+  });
+
+export type TSettings = z.infer<typeof ZSettings>;
+
+export type TSettingsResult = { ok: true; settings: TSettings } | { ok: false; problems: string[] };
+
+/** Validates the environment; never throws. Problems name the variable. */
+export function loadSettings(env: NodeJS.ProcessEnv | Record<string, string | undefined>): TSettingsResult {
+  const parsed = ZSettings.safeParse(env);
+  if (parsed.success) return { ok: true, settings: parsed.data };
+  const problems = parsed.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? "settings");
+    return `${name} ${issue.message}`;
+  });
+  return { ok: false, problems: [...new Set(problems)] };
+}

@@ -1,0 +1,104 @@
+// Renders and sends one outbox message. Messages about an incident are
+// rendered from its current record, so what Slack shows is never stale.
+import type { WebClient } from "@slack/web-api";
+import { z } from "zod";
+import type { TBotContext } from "../../app/botContext.ts";
+import type { TClaimedOutboxMessage, TDeliveryOutcome } from "../../services/outbox/deliverOutbox.ts";
+import { OUTBOX_KINDS } from "../../services/outbox/outboxKinds.ts";
+import { renderChannelPost } from "../messages/channelPost.ts";
+import { renderDpoPage } from "../messages/dpoPage.ts";
+import type { TRenderContext } from "../messages/incidentFacts.ts";
+import { renderNotice } from "../messages/notices.ts";
+import { renderReporterReceipt } from "../messages/reporterReceipt.ts";
+
+const ZIncidentPayload = z.object({ incidentId: z.string() });
+const ZDpoPagePayload = ZIncidentPayload.extend({ dpoUserId: z.string() });
+const ZNoticePayload = z.object({
+  userId: z.string(),
+  channelId: z.string(),
+  threadTs: z.string().nullish(),
+  notice: z.string(),
+  params: z.record(z.string(), z.string()).default({}),
+});
+const ZSlackCallPayload = z.object({ method: z.string(), args: z.record(z.string(), z.unknown()) });
+
+/** How long a message that waits for the thread to exist waits per round. */
+const WAIT_FOR_THREAD_SECONDS = 2;
+
+export function createOutboxDelivery(context: TBotContext, client: WebClient) {
+  const render = (): TRenderContext => ({
+    register: context.register,
+    locale: context.locale,
+    zone: context.settings.TIMEZONE,
+    now: context.clock.now(),
+  });
+  const incidents = context.database.prisma.incident;
+
+  return async function deliver(message: TClaimedOutboxMessage): Promise<TDeliveryOutcome> {
+    switch (message.kind) {
+      case OUTBOX_KINDS.channelPost: {
+        const { incidentId } = ZIncidentPayload.parse(message.payload);
+        const incident = await incidents.findUniqueOrThrow({ where: { id: incidentId } });
+        if (incident.threadTs) return { status: "delivered", result: { alreadyPosted: incident.threadTs } };
+        const channel = context.settings.DPO_CHANNEL_ID;
+        const posted = await client.chat.postMessage({ channel, ...renderChannelPost(incident, render()), unfurl_links: false });
+        // The post's ts identifies the incident's thread from now on.
+        await incidents.update({
+          where: { id: incidentId },
+          data: { channelId: posted.channel ?? channel, threadTs: posted.ts! },
+        });
+        return { status: "delivered", result: { channel: posted.channel, ts: posted.ts } };
+      }
+      case OUTBOX_KINDS.channelPostUpdate: {
+        const { incidentId } = ZIncidentPayload.parse(message.payload);
+        const incident = await incidents.findUniqueOrThrow({ where: { id: incidentId } });
+        if (!incident.threadTs || !incident.channelId) return { status: "wait", retryInSeconds: WAIT_FOR_THREAD_SECONDS };
+        await client.chat.update({
+          channel: incident.channelId,
+          ts: incident.threadTs,
+          ...renderChannelPost(incident, render()),
+        });
+        return { status: "delivered" };
+      }
+      case OUTBOX_KINDS.dpoPage: {
+        const { incidentId, dpoUserId } = ZDpoPagePayload.parse(message.payload);
+        const incident = await incidents.findUniqueOrThrow({ where: { id: incidentId } });
+        if (!incident.threadTs || !incident.channelId) return { status: "wait", retryInSeconds: WAIT_FOR_THREAD_SECONDS };
+        const link = await client.chat.getPermalink({ channel: incident.channelId, message_ts: incident.threadTs });
+        const posted = await client.chat.postMessage({
+          channel: dpoUserId,
+          ...renderDpoPage(incident, render(), link.permalink),
+          unfurl_links: false,
+        });
+        return { status: "delivered", result: { channel: posted.channel, ts: posted.ts } };
+      }
+      case OUTBOX_KINDS.reporterReceipt: {
+        const { incidentId } = ZIncidentPayload.parse(message.payload);
+        const incident = await incidents.findUniqueOrThrow({ where: { id: incidentId } });
+        const posted = await client.chat.postMessage({
+          channel: incident.reporterId,
+          ...renderReporterReceipt(incident, render()),
+        });
+        return { status: "delivered", result: { channel: posted.channel, ts: posted.ts } };
+      }
+      case OUTBOX_KINDS.ephemeralNotice: {
+        const notice = ZNoticePayload.parse(message.payload);
+        const text = renderNotice(notice.notice, notice.params, context.locale);
+        await client.chat.postEphemeral({
+          channel: notice.channelId,
+          user: notice.userId,
+          text,
+          ...(notice.threadTs ? { thread_ts: notice.threadTs } : {}),
+        });
+        return { status: "delivered" };
+      }
+      case OUTBOX_KINDS.slackCall: {
+        const call = ZSlackCallPayload.parse(message.payload);
+        const result = await client.apiCall(call.method, call.args);
+        return { status: "delivered", result: { ts: (result as { ts?: string }).ts ?? null } };
+      }
+      default:
+        throw Object.assign(new Error(`unknown outbox kind ${message.kind}`), { code: "datalek_undeliverable" });
+    }
+  };
+}

@@ -1,0 +1,119 @@
+// The one place that knows how to reach the database: embedded PGlite by
+// default, a PostgreSQL server when DATABASE_URL is set. Everything else
+// gets a Prisma client and, for migrations, a raw connection.
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "./generated/client.ts";
+
+export type TDatabaseKind = "pglite" | "postgresql";
+
+/** A raw connection used to apply migrations: plain SQL, no Prisma. */
+export interface RawConnection {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a script of several statements. */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database {
+  kind: TDatabaseKind;
+  prisma: PrismaClient;
+  /**
+   * Runs `work` on one raw connection while holding the migration lock, so
+   * two instances starting at once against one server never both migrate.
+   */
+  withMigrationLock<T>(work: (connection: RawConnection) => Promise<T>): Promise<T>;
+  /** True when a trivial query succeeds. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export type TDatabaseOptions =
+  { kind: "pglite"; dataDir?: string /* omitted: in memory */ } | { kind: "postgresql"; url: string; poolSize?: number };
+
+// Any fixed number: the key of PostgreSQL's advisory lock for migrations.
+const MIGRATION_LOCK_KEY = 727_073_690;
+
+export async function openDatabase(options: TDatabaseOptions): Promise<Database> {
+  return options.kind === "pglite" ? openPglite(options.dataDir) : openPostgres(options.url, options.poolSize);
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  const pglite = dataDir ? new PGlite(dataDir) : new PGlite();
+  await pglite.waitReady;
+  // pglite-prisma-adapter 0.6 bundles its own copy of Prisma's adapter types.
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) as never });
+  const connection: RawConnection = {
+    async query(sql, params) {
+      return (await pglite.query(sql, params)).rows as never;
+    },
+    async exec(sql) {
+      await pglite.exec(sql);
+    },
+  };
+  return {
+    kind: "pglite",
+    prisma,
+    // One process owns a PGlite data directory, so no lock is needed.
+    withMigrationLock: (work) => work(connection),
+    ping: async () => {
+      try {
+        await pglite.query("SELECT 1");
+        return !pglite.closed;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client that loses its server must not crash the process.
+  pool.on("error", () => undefined);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: "postgresql",
+    prisma,
+    async withMigrationLock(work) {
+      const client = await pool.connect();
+      try {
+        await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+        try {
+          return await work({
+            async query(sql, params) {
+              return (await client.query(sql, params as unknown[])).rows;
+            },
+            async exec(sql) {
+              await client.query(sql);
+            },
+          });
+        } finally {
+          await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    ping: async () => {
+      try {
+        await pool.query("SELECT 1");
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}

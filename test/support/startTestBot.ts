@@ -1,0 +1,89 @@
+// Starts the real bot in HTTP mode on a free port, against a Slack stand-in
+// and a real database, with a clock the test controls.
+import { pino } from "pino";
+import { createBot, type TBot } from "../../src/app/createBot.ts";
+import { ManualClock } from "../../src/domain/time/clock.ts";
+import { loadRegisterFile, type TRegister } from "../../src/register/loadRegister.ts";
+import { loadSettings, type TSettings } from "../../src/settings/loadSettings.ts";
+import { migrateDatabase } from "../../src/storage/migrateDatabase.ts";
+import { openDatabase, type Database, type TDatabaseOptions } from "../../src/storage/openDatabase.ts";
+import { SlackClientSimulator } from "./slackRequests.ts";
+import { SlackStandIn } from "./slackStandIn.ts";
+
+export const TEST_SIGNING_SECRET = "test-signing-secret-0123456789abcdef";
+export const DPO_ID = "U0DPO0001";
+export const SECOND_DPO_ID = "U0DPO0002";
+export const STAFF_ID = "U0STAFF01";
+export const DPO_CHANNEL = "C0DPOCHAN";
+export const MANAGEMENT_CHANNEL = "C0MANAGEM";
+
+export function testRegister(): TRegister {
+  const loaded = loadRegisterFile("config/register.yaml");
+  if (!loaded.ok) throw new Error(loaded.problems.join("\n"));
+  return loaded.register;
+}
+
+export function testSettings(slackApiUrl: string, overrides: Record<string, string> = {}): TSettings {
+  const loaded = loadSettings({
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_API_URL: slackApiUrl,
+    PORT: "0",
+    DPO_USER_IDS: `${DPO_ID},${SECOND_DPO_ID}`,
+    DPO_CHANNEL_ID: DPO_CHANNEL,
+    MANAGEMENT_CHANNEL_ID: MANAGEMENT_CHANNEL,
+    LOG_LEVEL: "silent",
+    ...overrides,
+  });
+  if (!loaded.ok) throw new Error(loaded.problems.join("\n"));
+  return loaded.settings;
+}
+
+export interface TTestBot {
+  bot: TBot;
+  database: Database;
+  standIn: SlackStandIn;
+  slack: SlackClientSimulator;
+  clock: ManualClock;
+  url: string;
+  /** Stops the bot and closes its database (not the stand-in). */
+  stop(): Promise<void>;
+}
+
+export async function startTestBot(options: {
+  databaseOptions: TDatabaseOptions;
+  standIn: SlackStandIn;
+  clock: ManualClock;
+  settings?: Record<string, string>;
+}): Promise<TTestBot> {
+  const database = await openDatabase(options.databaseOptions);
+  await migrateDatabase(database);
+  const bot = createBot({
+    settings: testSettings(options.standIn.url, options.settings),
+    database,
+    clock: options.clock,
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    register: testRegister(),
+    // Real timers drive the worker; the manual clock decides what is due.
+    outboxIntervalMs: 25,
+  });
+  const { port } = await bot.start();
+  const url = `http://127.0.0.1:${port}`;
+  const slack = new SlackClientSimulator({
+    botUrl: `${url}/slack/events`,
+    signingSecret: TEST_SIGNING_SECRET,
+    responseUrl: () => options.standIn.newResponseUrl(),
+  });
+  return {
+    bot,
+    database,
+    standIn: options.standIn,
+    slack,
+    clock: options.clock,
+    url,
+    async stop() {
+      await bot.stop();
+      await database.close();
+    },
+  };
+}
