@@ -30,6 +30,13 @@ CREATE TABLE "incident" (
     "taken_at" TIMESTAMPTZ(3),
     "channel_id" TEXT,
     "thread_ts" TEXT,
+    "decision" TEXT,
+    "decided_at" TIMESTAMPTZ(3),
+    "decided_by" TEXT,
+    "decision_reason" TEXT,
+    "ap_reference" TEXT,
+    "closed_at" TIMESTAMPTZ(3),
+    "closed_by" TEXT,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "incident_pkey" PRIMARY KEY ("id")

@@ -10,6 +10,7 @@ import type { Incident } from "../../storage/generated/client.ts";
 import { isUniqueViolation, type TDbTransaction } from "../../storage/transaction.ts";
 import { enqueueOutboxMessages } from "../outbox/enqueueOutboxMessage.ts";
 import { OUTBOX_KINDS } from "../outbox/outboxKinds.ts";
+import { appendTimelineEntry } from "../timeline/appendTimelineEntry.ts";
 
 export interface TReportIncidentInput {
   report: TReport;
@@ -71,14 +72,12 @@ async function createIncident(context: TBotContext, tx: TDbTransaction, input: T
       recipient: report.recipient,
     },
   });
-  await tx.timelineEntry.create({
-    data: {
-      incidentId: incident.id,
-      at: now,
-      actorId: input.reporterId,
-      kind: "reported",
-      details: { reference, system: report.system, dataKinds: report.dataKinds, peopleAffected: report.peopleAffected },
-    },
+  await appendTimelineEntry(tx, {
+    incidentId: incident.id,
+    at: now,
+    actorId: input.reporterId,
+    kind: "reported",
+    details: { reference, system: report.system, dataKinds: report.dataKinds, peopleAffected: report.peopleAffected },
   });
   const forIncident = { incidentId: incident.id };
   await enqueueOutboxMessages(tx, [

@@ -4,6 +4,7 @@ import { isDpo, type TBotContext } from "../../app/botContext.ts";
 import type { Incident } from "../../storage/generated/client.ts";
 import { enqueueOutboxMessages } from "../outbox/enqueueOutboxMessage.ts";
 import { OUTBOX_KINDS } from "../outbox/outboxKinds.ts";
+import { appendTimelineEntry } from "../timeline/appendTimelineEntry.ts";
 
 export type TTakeResult =
   | { outcome: "taken"; incident: Incident }
@@ -25,8 +26,12 @@ export async function takeIncident(context: TBotContext, input: TTakeIncidentInp
     const incident = await tx.incident.findUnique({ where: { reference: input.reference } });
     if (!incident) return { outcome: "not_found" } as const;
     if (!isDpo(context, input.userId)) {
-      await tx.timelineEntry.create({
-        data: { incidentId: incident.id, at: now, actorId: input.userId, kind: "take_refused", details: { reason: "not_a_dpo" } },
+      await appendTimelineEntry(tx, {
+        incidentId: incident.id,
+        at: now,
+        actorId: input.userId,
+        kind: "take_refused",
+        details: { reason: "not_a_dpo" },
       });
       await enqueueOutboxMessages(tx, [
         {
@@ -51,9 +56,7 @@ export async function takeIncident(context: TBotContext, input: TTakeIncidentInp
     });
     const current = await tx.incident.findUniqueOrThrow({ where: { id: incident.id } });
     if (claimed.count === 0) return { outcome: "already_taken", incident: current } as const;
-    await tx.timelineEntry.create({
-      data: { incidentId: incident.id, at: now, actorId: input.userId, kind: "taken", details: {} },
-    });
+    await appendTimelineEntry(tx, { incidentId: incident.id, at: now, actorId: input.userId, kind: "taken" });
     await enqueueOutboxMessages(tx, [
       { kind: OUTBOX_KINDS.channelPostUpdate, payload: { incidentId: incident.id }, incidentId: incident.id, notBefore: now },
     ]);
