@@ -8,6 +8,8 @@ import type { Clock } from "../domain/time/clock.ts";
 import { boltLogger } from "../logging/createLogger.ts";
 import type { TRegister } from "../register/loadRegister.ts";
 import { OutboxWorker } from "../services/outbox/deliverOutbox.ts";
+import { createJobHandlers } from "../services/scheduler/jobHandlers.ts";
+import { SchedulerTicker } from "../services/scheduler/SchedulerTicker.ts";
 import type { TSettings } from "../settings/loadSettings.ts";
 import { classifySlackFailure } from "../slack/delivery/classifySlackFailure.ts";
 import { createOutboxDelivery } from "../slack/delivery/deliverOutboxMessage.ts";
@@ -29,6 +31,7 @@ export interface TBot {
   context: TBotContext;
   app: App;
   outbox: OutboxWorker;
+  scheduler: SchedulerTicker;
   /** Starts serving; resolves with the HTTP port (HTTP mode or health port). */
   start(): Promise<{ port: number }>;
   stop(): Promise<void>;
@@ -107,11 +110,14 @@ export function createBot(options: TBotOptions): TBot {
     classifyFailure: classifySlackFailure,
   });
 
+  const scheduler = new SchedulerTicker(context, createJobHandlers());
+
   let server: Server | undefined;
   return {
     context,
     app,
     outbox,
+    scheduler,
     async start() {
       const started = (await app.start(settings.PORT)) as unknown;
       let port = settings.PORT;
@@ -120,10 +126,12 @@ export function createBot(options: TBotOptions): TBot {
         port = (server.address() as AddressInfo).port;
       }
       outbox!.start(options.outboxIntervalMs ?? settings.TICK_SECONDS * 1000);
+      scheduler.start(settings.TICK_SECONDS);
       logger.info({ port, mode: settings.SLACK_APP_TOKEN ? "socket" : "http", database: database.kind }, "datalek-bot started");
       return { port };
     },
     async stop() {
+      await scheduler.stop();
       await outbox!.stop();
       await app.stop();
     },

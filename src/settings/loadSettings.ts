@@ -87,7 +87,7 @@ export const ZSettings = z
       z.enum(["care", "general"], { error: "must be care or general" }),
     ),
     /** How often the scheduler and outbox look for due work. */
-    TICK_SECONDS: positiveInt(5, 60),
+    TICK_SECONDS: positiveInt(5, 30),
     /** Page the DPOs again when nobody took an incident within this time. */
     REPAGE_AFTER_MINUTES: positiveInt(30, 24 * 60),
   })
