@@ -1,15 +1,17 @@
 // `/datalek`: with no text, opens the report modal at once (ack and
 // views.open before anything else: the trigger_id dies after 3 seconds).
-// `help` and anything unknown get the help as an ephemeral answer.
+// A known word runs its subcommand; anything else gets the help.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { TBotContext } from "../../app/botContext.ts";
+import { findSubcommand } from "../commands/subcommands.ts";
 import { renderHelp } from "../messages/helpMessage.ts";
 import { buildReportModal } from "../views/reportModal.ts";
 
 export function datalekCommand(context: TBotContext) {
-  return async ({ ack, command, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  return async (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const { ack, command, client } = args;
     const text = (command.text ?? "").trim();
-    const word = text.split(/\s+/)[0]?.toLowerCase() ?? "";
+    const [word = "", ...rest] = text.split(/\s+/);
     if (word === "") {
       await ack();
       await client.views.open({
@@ -18,8 +20,9 @@ export function datalekCommand(context: TBotContext) {
       });
       return;
     }
-    if (word === "help" || word === "hulp") {
-      await ack({ response_type: "ephemeral", text: renderHelp(context.locale) });
+    const subcommand = findSubcommand(word.toLowerCase());
+    if (subcommand) {
+      await subcommand.run({ ...args, bot: context, rest: rest.join(" ") });
       return;
     }
     await ack({ response_type: "ephemeral", text: renderHelp(context.locale, text.slice(0, 50)) });
