@@ -9,6 +9,17 @@ const slackChannelId = /^[CGD][A-Z0-9]{2,}$/;
 
 const optionalString = z.preprocess((value) => (value === "" ? undefined : value), z.string().optional());
 
+const optionalUserIds = z.preprocess(
+  (value) =>
+    typeof value === "string"
+      ? value
+          .split(",")
+          .map((id) => id.trim())
+          .filter(Boolean)
+      : [],
+  z.array(z.string().regex(slackUserId, "must hold Slack user ids such as U012AB3CD")),
+);
+
 function positiveInt(fallback: number, max: number) {
   return z.preprocess(
     (value) => (value === undefined || value === "" ? fallback : value),
@@ -62,6 +73,10 @@ export const ZSettings = z
           .array(z.string().regex(slackUserId, "must hold Slack user ids such as U012AB3CD"))
           .min(1, "must name at least one privacy officer"),
       ),
+    /** Administrators: maintain the register, receive its warnings; may read details and export. */
+    ADMIN_USER_IDS: optionalUserIds,
+    /** Management members (beyond the management channel): summaries, yearly evaluation. */
+    MANAGEMENT_USER_IDS: optionalUserIds,
     DPO_CHANNEL_ID: z
       .string({ error: "is required (the private channel id of the privacy officers, e.g. C012AB3CD)" })
       .regex(slackChannelId, "must be a Slack channel id such as C012AB3CD"),
@@ -91,15 +106,19 @@ export const ZSettings = z
     /** Page the DPOs again when nobody took an incident within this time. */
     REPAGE_AFTER_MINUTES: positiveInt(30, 24 * 60),
   })
-  .superRefine((settings, context) => {
-    if (!settings.SLACK_APP_TOKEN && !settings.SLACK_SIGNING_SECRET) {
-      context.addIssue({
-        code: "custom",
-        path: ["SLACK_SIGNING_SECRET"],
-        message: "is required in HTTP mode (set it, or set SLACK_APP_TOKEN for Socket Mode)",
-      });
-    }
-  });
+  .superRefine(
+    (settings, context) => {
+      if (!settings.SLACK_APP_TOKEN && !settings.SLACK_SIGNING_SECRET) {
+        context.addIssue({
+          code: "custom",
+          path: ["SLACK_SIGNING_SECRET"],
+          message: "is required in HTTP mode (set it, or set SLACK_APP_TOKEN for Socket Mode)",
+        });
+      }
+    },
+    // Run even when other variables failed, so one start names every problem.
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  );
 
 export type TSettings = z.infer<typeof ZSettings>;
 
