@@ -18,10 +18,11 @@ export interface TTimeLeft {
 }
 
 export function timeLeft(deadline: Date, now: Date): TTimeLeft {
-  const diffMinutes = Math.floor((deadline.getTime() - now.getTime()) / 60_000);
-  const totalMinutes = Math.abs(diffMinutes);
+  const diffMs = deadline.getTime() - now.getTime();
+  const totalMinutes = Math.floor(Math.abs(diffMs) / 60_000);
   return {
-    overdue: diffMinutes < 0,
+    // At the deadline itself the incident is overdue (product.md).
+    overdue: diffMs <= 0,
     totalMinutes,
     hours: Math.floor(totalMinutes / 60),
     minutes: totalMinutes % 60,
