@@ -1,0 +1,298 @@
+// The 72-hour countdown end to end: the real bot over HTTP, a real database,
+// the Slack stand-in, and a manual clock. Nothing sleeps: the tests move
+// the clock and run the scheduler's tick.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ManualClock } from "../../src/domain/time/clock.ts";
+import { SlackStandIn } from "../support/slackStandIn.ts";
+import { createTestDatabase, DATABASE_KINDS, type TTestDatabase } from "../support/testDatabases.ts";
+import { DPO_ID, MANAGEMENT_CHANNEL, SECOND_DPO_ID, startTestBot, type TTestBot } from "../support/startTestBot.ts";
+import { actionIds, HOUR, remindersTo, reportAndPost, runScheduler, threadReminders } from "../scheduler/countdownHarness.ts";
+
+// Monday 23 November 2026, 10:00 in Amsterdam (CET, UTC+1).
+const NOW = new Date("2026-11-23T09:00:00Z");
+// Discovered two hours before: the deadline is Thursday 26 Nov 07:00 UTC = 08:00 CET.
+const DISCOVERED = new Date(NOW.getTime() - 2 * HOUR);
+const DEADLINE = new Date("2026-11-26T07:00:00Z");
+const at = (hoursBeforeDeadline: number) => new Date(DEADLINE.getTime() - hoursBeforeDeadline * HOUR);
+
+describe.each(DATABASE_KINDS)("the countdown on %s", (kind) => {
+  let standIn: SlackStandIn;
+  let testDatabase: TTestDatabase;
+  let harness: TTestBot;
+  let clock: ManualClock;
+
+  beforeAll(async () => {
+    standIn = await SlackStandIn.start();
+  });
+  afterAll(async () => {
+    await standIn.close();
+  });
+  beforeEach(async () => {
+    standIn.clear();
+    clock = new ManualClock(NOW);
+    testDatabase = await createTestDatabase(kind);
+    harness = await startTestBot({ databaseOptions: testDatabase.options, standIn, clock });
+  });
+  afterEach(async () => {
+    await harness.stop();
+    await testDatabase.drop();
+  });
+
+  it("reminds at 48, 24, 12, 4 and 1 hours before the deadline, then overdue every 24 hours", async () => {
+    const { reference, threadTs } = await reportAndPost(harness, DISCOVERED);
+    const expected: [number, string][] = [
+      [48, "nog 48 uur 0 min"],
+      [24, "nog 24 uur 0 min"],
+      [12, "nog 12 uur 0 min"],
+      [4, "nog 4 uur 0 min"],
+      [1, "nog 1 uur 0 min"],
+    ];
+    let count = 0;
+    for (const [hours, left] of expected) {
+      // A minute before the mark nothing is sent.
+      clock.set(new Date(at(hours).getTime() - 60_000));
+      await runScheduler(harness);
+      expect(threadReminders(standIn, threadTs), `before ${hours}h`).toHaveLength(count);
+      clock.set(at(hours));
+      await runScheduler(harness);
+      const reminders = threadReminders(standIn, threadTs);
+      expect(reminders, `at ${hours}h`).toHaveLength(++count);
+      const text = JSON.stringify(reminders.at(-1)!.args);
+      expect(text).toContain(left);
+      // The deadline in Amsterdam time.
+      expect(text).toContain("do 26 nov 2026 08:00");
+      expect(actionIds(reminders.at(-1)!)).toEqual(
+        expect.arrayContaining(["decision_ap_notified", "decision_not_notifiable", "decision_not_a_breach", "awareness_correct"]),
+      );
+      // Nobody took it: every DPO gets it in a DM.
+      for (const dpo of [DPO_ID, SECOND_DPO_ID]) expect(remindersTo(standIn, dpo, reference), dpo).toHaveLength(count);
+      // Reminders before the deadline do not go to management.
+      expect(remindersTo(standIn, MANAGEMENT_CHANNEL, reference)).toHaveLength(0);
+    }
+    // No free text from the report in the thread.
+    expect(JSON.stringify(threadReminders(standIn, threadTs).map((call) => call.args))).not.toContain("collega-instelling");
+
+    clock.set(DEADLINE);
+    await runScheduler(harness);
+    expect(threadReminders(standIn, threadTs)).toHaveLength(6);
+    expect(String(threadReminders(standIn, threadTs).at(-1)!.args.text)).toContain("verstreken");
+    const management = remindersTo(standIn, MANAGEMENT_CHANNEL, reference);
+    expect(management).toHaveLength(1);
+    expect(JSON.stringify(management[0]!.args)).not.toContain("collega-instelling");
+    expect(actionIds(management[0]!)).toEqual([]);
+
+    // Nothing more until 24 hours later, then once again.
+    clock.set(new Date(DEADLINE.getTime() + 23 * HOUR));
+    await runScheduler(harness);
+    expect(threadReminders(standIn, threadTs)).toHaveLength(6);
+    clock.set(new Date(DEADLINE.getTime() + 24 * HOUR));
+    await runScheduler(harness);
+    expect(threadReminders(standIn, threadTs)).toHaveLength(7);
+    expect(JSON.stringify(threadReminders(standIn, threadTs).at(-1)!.args)).toContain("24 uur 0 min te laat");
+    expect(remindersTo(standIn, MANAGEMENT_CHANNEL, reference)).toHaveLength(2);
+  });
+
+  it("sends a due reminder within 30 seconds without anyone calling the scheduler", async () => {
+    await harness.stop();
+    harness = await startTestBot({ databaseOptions: testDatabase.options, standIn, clock, settings: { TICK_SECONDS: "1" } });
+    const { threadTs } = await reportAndPost(harness, DISCOVERED);
+    clock.set(at(48));
+    const started = Date.now();
+    await standIn.waitForCall("chat.postMessage", (call) => call.args.thread_ts === threadTs, 30_000);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  it("sends only the owner the DM once the incident is taken", async () => {
+    const { reference, threadTs } = await reportAndPost(harness, DISCOVERED);
+    await harness.slack.blockAction({
+      userId: DPO_ID,
+      channelId: "C0DPOCHAN",
+      messageTs: threadTs,
+      actions: [{ action_id: "incident_take", value: reference }],
+    });
+    await standIn.waitForCall("chat.update");
+    clock.set(at(48));
+    await runScheduler(harness);
+    expect(remindersTo(standIn, DPO_ID, reference)).toHaveLength(1);
+    expect(remindersTo(standIn, SECOND_DPO_ID, reference)).toHaveLength(0);
+    expect(JSON.stringify(threadReminders(standIn, threadTs)[0]!.args)).toContain(`<@${DPO_ID}>`);
+  });
+
+  it.each(["ap_notified", "not_notifiable", "not_a_breach"])("stops the countdown when %s is recorded", async (decision) => {
+    const { reference, threadTs, incidentId } = await reportAndPost(harness, DISCOVERED);
+    clock.set(at(48));
+    await runScheduler(harness);
+    expect(threadReminders(standIn, threadTs)).toHaveLength(1);
+    // The decision as the decision modal (issue 3) records it.
+    clock.set(new Date(at(48).getTime() + HOUR));
+    await harness.database.prisma.incident.update({
+      where: { id: incidentId },
+      data: {
+        decision,
+        decidedAt: clock.now(),
+        decidedBy: DPO_ID,
+        status: "decided",
+        apReference: decision === "ap_notified" ? "AP-123" : null,
+      },
+    });
+    for (const hours of [24, 12, 4, 1, 0, -24]) {
+      clock.set(at(hours));
+      await runScheduler(harness);
+    }
+    expect(threadReminders(standIn, threadTs)).toHaveLength(1);
+    expect(remindersTo(standIn, MANAGEMENT_CHANNEL, reference)).toHaveLength(0);
+    const jobs = await harness.database.prisma.scheduledJob.findMany({ where: { incidentId, kind: "countdown.reminder" } });
+    const afterDecision = jobs.filter((job) => job.dueAt.getTime() > at(48).getTime());
+    expect(afterDecision.length).toBeGreaterThan(0);
+    for (const job of afterDecision) expect([job.status, job.outcome]).toEqual(["skipped", { reason: "decided" }]);
+  });
+
+  it("does not send reminders that were enqueued before the decision but delivered after it", async () => {
+    const { threadTs, incidentId } = await reportAndPost(harness, DISCOVERED);
+    standIn.setDown(true);
+    clock.set(at(48));
+    await harness.bot.scheduler.tick();
+    await harness.bot.outbox.kick();
+    await harness.database.prisma.incident.update({
+      where: { id: incidentId },
+      data: { decision: "not_notifiable", decidedAt: clock.now(), decidedBy: DPO_ID, status: "decided" },
+    });
+    standIn.setDown(false);
+    clock.advanceMinutes(15);
+    await runScheduler(harness);
+    expect(threadReminders(standIn, threadTs)).toHaveLength(0);
+  });
+
+  it("catches up after a gap with only the latest reminder, marked late", async () => {
+    const { incidentId, threadTs } = await reportAndPost(harness, DISCOVERED);
+    // The bot missed the 48- and 24-hour marks and wakes 30 minutes after the 12-hour mark.
+    clock.set(new Date(at(12).getTime() + 30 * 60_000));
+    await runScheduler(harness);
+    const reminders = threadReminders(standIn, threadTs);
+    expect(reminders).toHaveLength(1);
+    expect(JSON.stringify(reminders[0]!.args)).toContain("nog 11 uur 30 min");
+    expect(JSON.stringify(reminders[0]!.args)).toContain("later dan gepland");
+    const jobs = await harness.database.prisma.scheduledJob.findMany({
+      where: { incidentId, kind: "countdown.reminder", status: { not: "pending" } },
+      orderBy: { dueAt: "asc" },
+    });
+    expect(jobs.map((job) => [job.dedupeKey.split(":").at(-1), job.status, job.late])).toEqual([
+      ["h48", "skipped", true],
+      ["h24", "skipped", true],
+      ["h12", "done", true],
+    ]);
+    expect(jobs[0]!.outcome).toEqual({ reason: "overtaken" });
+  });
+
+  it("shows only the latest passed reminder, at once, for a report discovered 60 hours ago", async () => {
+    await harness.stop();
+    harness = await startTestBot({ databaseOptions: testDatabase.options, standIn, clock, settings: { TICK_SECONDS: "1" } });
+    const started = Date.now();
+    const { incidentId, threadTs, reference } = await reportAndPost(harness, new Date(NOW.getTime() - 60 * HOUR));
+    // Without calling the scheduler: the ticker sends it within 30 seconds.
+    const first = await standIn.waitForCall("chat.postMessage", (call) => call.args.thread_ts === threadTs, 30_000);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(JSON.stringify(first.args)).toContain("nog 12 uur 0 min");
+    await runScheduler(harness);
+    expect(threadReminders(standIn, threadTs)).toHaveLength(1);
+    const labels = (
+      await harness.database.prisma.scheduledJob.findMany({ where: { incidentId, kind: "countdown.reminder" } })
+    ).map((job) => job.dedupeKey.split(":").at(-1));
+    expect(labels.sort()).toEqual(["h1", "h12", "h4", "overdue0"]);
+    expect(remindersTo(standIn, DPO_ID, reference)).toHaveLength(1);
+  });
+
+  it("pages again after 30 minutes and every 2 hours until taken, telling management", async () => {
+    const { reference, threadTs } = await reportAndPost(harness, DISCOVERED);
+    const repagesTo = (channel: string) =>
+      standIn
+        .successfulCallsTo("chat.postMessage")
+        .filter((call) => call.args.channel === channel && /nog (door niemand|niet) opgepakt/.test(String(call.args.text)));
+    clock.advanceMinutes(29);
+    await runScheduler(harness);
+    expect(repagesTo(DPO_ID)).toHaveLength(0);
+    clock.advanceMinutes(1);
+    await runScheduler(harness);
+    for (const dpo of [DPO_ID, SECOND_DPO_ID]) expect(repagesTo(dpo), dpo).toHaveLength(1);
+    expect(repagesTo(MANAGEMENT_CHANNEL)).toHaveLength(1);
+    expect(actionIds(repagesTo(DPO_ID)[0]!)).toContain("incident_take");
+    expect(JSON.stringify(repagesTo(MANAGEMENT_CHANNEL)[0]!.args)).not.toContain("collega-instelling");
+
+    clock.advanceMinutes(119);
+    await runScheduler(harness);
+    expect(repagesTo(DPO_ID)).toHaveLength(1);
+    clock.advanceMinutes(1);
+    await runScheduler(harness);
+    expect(repagesTo(DPO_ID)).toHaveLength(2);
+    expect(repagesTo(MANAGEMENT_CHANNEL)).toHaveLength(2);
+
+    await harness.slack.blockAction({
+      userId: SECOND_DPO_ID,
+      channelId: "C0DPOCHAN",
+      messageTs: threadTs,
+      actions: [{ action_id: "incident_take", value: reference }],
+    });
+    await standIn.waitForCall("chat.update");
+    clock.advanceHours(6);
+    await runScheduler(harness);
+    expect(repagesTo(DPO_ID)).toHaveLength(2);
+    expect(repagesTo(MANAGEMENT_CHANNEL)).toHaveLength(2);
+  });
+});
+
+describe("the deadline across daylight-saving changes", () => {
+  let standIn: SlackStandIn;
+  beforeAll(async () => {
+    standIn = await SlackStandIn.start();
+  });
+  afterAll(async () => {
+    await standIn.close();
+  });
+
+  const cases = [
+    {
+      name: "spring (27 to 30 March 2026, CET to CEST)",
+      now: "2026-03-27T10:00:00Z",
+      discovered: "2026-03-27T09:00:00Z", // Fri 10:00 CET
+      deadline: "2026-03-30T09:00:00Z", // Mon 11:00 CEST: 72 elapsed hours
+      local: "ma 30 mrt 2026 11:00",
+    },
+    {
+      name: "autumn (23 to 26 October 2026, CEST to CET)",
+      now: "2026-10-23T09:00:00Z",
+      discovered: "2026-10-23T08:00:00Z", // Fri 10:00 CEST
+      deadline: "2026-10-26T08:00:00Z", // Mon 09:00 CET
+      local: "ma 26 okt 2026 09:00",
+    },
+  ];
+  it.each(cases)("counts 72 elapsed hours in $name", async ({ now, discovered, deadline, local }) => {
+    standIn.clear();
+    const clock = new ManualClock(now);
+    const testDatabase = await createTestDatabase("pglite");
+    const harness = await startTestBot({ databaseOptions: testDatabase.options, standIn, clock });
+    try {
+      const { threadTs, incidentId } = await reportAndPost(harness, new Date(discovered));
+      const incident = await harness.database.prisma.incident.findUniqueOrThrow({ where: { id: incidentId } });
+      expect(incident.deadlineAt.toISOString()).toBe(new Date(deadline).toISOString());
+      let count = 0;
+      for (const hours of [48, 24, 12, 4, 1]) {
+        const mark = new Date(new Date(deadline).getTime() - hours * HOUR);
+        clock.set(new Date(mark.getTime() - 60_000));
+        await runScheduler(harness);
+        expect(threadReminders(standIn, threadTs)).toHaveLength(count);
+        clock.set(mark);
+        await runScheduler(harness);
+        const reminders = threadReminders(standIn, threadTs);
+        expect(reminders).toHaveLength(++count);
+        expect(JSON.stringify(reminders.at(-1)!.args)).toContain(`nog ${hours} uur 0 min`);
+        expect(JSON.stringify(reminders.at(-1)!.args)).toContain(local);
+      }
+      clock.set(deadline);
+      await runScheduler(harness);
+      expect(String(threadReminders(standIn, threadTs).at(-1)!.args.text)).toContain("verstreken");
+    } finally {
+      await harness.stop();
+      await testDatabase.drop();
+    }
+  });
+});
