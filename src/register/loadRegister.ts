@@ -16,6 +16,8 @@ export const ZRegisterSystem = z
     security_measures: z.array(z.string().min(1)).min(1),
     people_concerned: z.string().min(1),
     retention: z.string().min(1),
+    /** What the owner removes at a retention review, e.g. "berichten ouder dan 6 maanden na het laatste bericht" (optional). */
+    retention_action: z.string().min(1).optional(),
     retention_review: z.enum(RETENTION_REVIEW_CADENCES).default("quarterly"),
     owner: z.string().regex(/^[UW][A-Z0-9]{2,}$/, "must be a Slack user id such as U012AB3CD"),
   })

@@ -1,0 +1,359 @@
+// Corrective measures, closing and the evaluation after closing, end to end
+// (issue 5): a DPO adds a measure from the incident's channel post, its
+// owner is reminded on the due date and when overdue and confirms it, the
+// thread shows progress; closing needs the decision and measures (or the
+// reason none are needed); 14 days later the DPO is asked for the
+// evaluation of protocol section 8 and the answer is recorded.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ManualClock } from "../../src/domain/time/clock.ts";
+import { reportModalState } from "../support/slackRequests.ts";
+import { SlackStandIn, type RecordedCall } from "../support/slackStandIn.ts";
+import { createTestDatabase, DATABASE_KINDS, type TTestDatabase } from "../support/testDatabases.ts";
+import { DPO_CHANNEL, DPO_ID, STAFF_ID, startTestBot, type TTestBot } from "../support/startTestBot.ts";
+
+// Monday 23 November 2026, 10:00 in Amsterdam.
+const NOW = new Date("2026-11-23T09:00:00Z");
+const OWNER = "U0OWNER01";
+
+type TButton = { action_id: string; value: string };
+const buttonsOf = (call: RecordedCall): TButton[] =>
+  ((call.args.blocks as { elements?: TButton[] }[] | undefined) ?? [])
+    .flatMap((block) => block.elements ?? [])
+    .filter((e) => e.action_id);
+const textOf = (call: RecordedCall) => JSON.stringify(call.args);
+
+describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
+  let standIn: SlackStandIn;
+  let testDatabase: TTestDatabase;
+  let harness: TTestBot;
+  let clock: ManualClock;
+
+  beforeAll(async () => {
+    standIn = await SlackStandIn.start();
+  });
+  afterAll(async () => {
+    await standIn.close();
+  });
+  beforeEach(async () => {
+    standIn.clear();
+    clock = new ManualClock(NOW);
+    testDatabase = await createTestDatabase(kind);
+    harness = await startTestBot({ databaseOptions: testDatabase.options, standIn, clock });
+  });
+  afterEach(async () => {
+    await harness.stop();
+    await testDatabase.drop();
+  });
+
+  const until = async <T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> => {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const value = await read();
+      if (ok(value)) return value;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return read();
+  };
+  const runAt = async (at: string) => {
+    clock.set(at);
+    await harness.bot.scheduler.tick();
+    await harness.bot.outbox.kick();
+  };
+  const click = async (
+    userId: string,
+    actionId: string,
+    value: string,
+    where: { channel: string; ts?: string },
+    triggerId?: string,
+  ) => {
+    const response = await harness.slack.blockAction({
+      userId,
+      actions: [{ action_id: actionId, value }],
+      channelId: where.channel,
+      messageTs: where.ts,
+      ...(triggerId ? { triggerId } : {}),
+    });
+    expect(response.status).toBe(200);
+    await harness.bot.outbox.kick();
+  };
+  const submitView = (userId: string, callbackId: string, reference: string, values: Record<string, Record<string, unknown>>) =>
+    harness.slack.viewSubmission({
+      userId,
+      view: { callback_id: callbackId, private_metadata: reference, state: { values: values as never } },
+    });
+  const incident = (reference: string) => harness.database.prisma.incident.findUniqueOrThrow({ where: { reference } });
+
+  /** Reports an incident and lets a DPO take it; returns the reference and its channel post. */
+  const reportAndTake = async () => {
+    await harness.slack.viewSubmission({
+      userId: STAFF_ID,
+      view: {
+        callback_id: "datalek_report",
+        state: {
+          values: reportModalState({
+            what_happened: "Synthetisch voorbeeld: rooster met initialen naar een verkeerde collega gestuurd.",
+            discovered_at: Math.floor(clock.now().getTime() / 1000) - 3600,
+            system: "zivver",
+            data_kinds: ["identity_contact"],
+            people_affected: "2",
+            stopped: "yes",
+            recipient: "known",
+          }),
+        },
+      },
+    });
+    const post = await standIn.waitForCall(
+      "chat.postMessage",
+      (call) => call.args.channel === DPO_CHANNEL && !call.args.thread_ts,
+    );
+    const reference = buttonsOf(post).find((button) => button.action_id === "incident_take")!.value;
+    const where = { channel: DPO_CHANNEL, ts: post.response!.ts as string };
+    expect(buttonsOf(post).map((button) => button.action_id)).not.toContain("measure_add");
+    await click(DPO_ID, "incident_take", reference, where);
+    const updated = await standIn.waitForCall(
+      "chat.update",
+      (call) => call.args.ts === where.ts && textOf(call).includes("measure_add"),
+    );
+    expect(buttonsOf(updated).map((button) => [button.action_id, button.value])).toEqual(
+      expect.arrayContaining([
+        ["measure_add", reference],
+        ["incident_close", reference],
+      ]),
+    );
+    return { reference, where };
+  };
+  const recordDecision = async (reference: string) => {
+    // The decision buttons are issue 3's; here the decision is recorded directly.
+    await harness.database.prisma.incident.update({
+      where: { reference },
+      data: {
+        decision: "not_notifiable",
+        decidedAt: clock.now(),
+        decidedBy: DPO_ID,
+        decisionReason: "Synthetisch: geen risico.",
+        status: "decided",
+      },
+    });
+  };
+
+  it("adds a measure, reminds its owner on the due date and when overdue, and records completion", async () => {
+    const { reference, where } = await reportAndTake();
+
+    // Staff may not add measures.
+    await click(STAFF_ID, "measure_add", reference, where);
+    const refusal = await standIn.waitForCall("chat.postEphemeral", (call) => call.args.user === STAFF_ID);
+    expect(String(refusal.args.text)).toContain("Alleen een privacyfunctionaris");
+
+    await click(DPO_ID, "measure_add", reference, where, "111.222.measure");
+    const opened = await standIn.waitForCall("views.open", (call) => call.args.trigger_id === "111.222.measure");
+    const view = opened.args.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: { block_id?: string; element?: { type: string; action_id: string } }[];
+    };
+    expect([view.callback_id, view.private_metadata]).toEqual(["measure_add", reference]);
+    expect(
+      view.blocks
+        .filter((block) => block.element)
+        .map((block) => [block.block_id, block.element!.type, block.element!.action_id]),
+    ).toEqual([
+      ["measure_what", "plain_text_input", "measure_what"],
+      ["measure_owner", "users_select", "measure_owner"],
+      ["measure_due", "datepicker", "measure_due"],
+    ]);
+
+    const values = (what: string, due: string) => ({
+      measure_what: { measure_what: { type: "plain_text_input", value: what } },
+      measure_owner: { measure_owner: { type: "users_select", selected_user: OWNER } },
+      measure_due: { measure_due: { type: "datepicker", selected_date: due } },
+    });
+    const past = await submitView(DPO_ID, "measure_add", reference, values("Zivver-instructie herhalen", "2026-11-20"));
+    expect(past.body).toMatchObject({ response_action: "errors", errors: { measure_due: expect.any(String) } });
+    const empty = await submitView(DPO_ID, "measure_add", reference, values("", "2026-12-04"));
+    expect(Object.keys((empty.body as { errors: object }).errors)).toEqual(["measure_what"]);
+
+    const added = await submitView(
+      DPO_ID,
+      "measure_add",
+      reference,
+      values("Zivver-instructie herhalen voor het team", "2026-12-04"),
+    );
+    expect(added.status).toBe(200);
+    expect((added.body as { response_action?: string }).response_action).toBeUndefined();
+    const measure = await harness.database.prisma.correctiveMeasure.findFirstOrThrow();
+    expect([measure.ownerId, measure.dueDate, measure.createdBy]).toEqual([OWNER, "2026-12-04", DPO_ID]);
+
+    const assigned = await standIn.waitForCall("chat.postMessage", (call) => call.args.channel === OWNER);
+    expect(textOf(assigned)).toContain(reference);
+    expect(buttonsOf(assigned).map((button) => [button.action_id, button.value])).toEqual([["measure_done", measure.id]]);
+    const progress = await standIn.waitForCall(
+      "chat.postMessage",
+      (call) => call.args.thread_ts === where.ts && textOf(call).includes("Opvolging"),
+    );
+    expect(textOf(progress)).toContain("0 van 1 maatregelen afgerond");
+
+    // Due Friday 4 December: reminded at 09:00 that day, not before.
+    await runAt("2026-12-04T07:59:00Z");
+    const reminders = () => standIn.successfulCallsTo("chat.postMessage").filter((call) => call.args.channel === OWNER);
+    expect(reminders()).toHaveLength(1);
+    await runAt("2026-12-04T08:00:00Z");
+    await until(
+      async () => reminders().length,
+      (count) => count === 2,
+    );
+    expect(textOf(reminders()[1]!)).toContain("Vandaag");
+    // Overdue: the next working day is Monday 7 December (not the weekend).
+    await runAt("2026-12-05T10:00:00Z");
+    expect(reminders()).toHaveLength(2);
+    await runAt("2026-12-07T08:00:00Z");
+    await until(
+      async () => reminders().length,
+      (count) => count === 3,
+    );
+    expect(textOf(reminders()[2]!)).toContain("Te laat");
+
+    // Staff may not confirm it; the owner does.
+    const dm = { channel: assigned.response!.channel as string, ts: assigned.response!.ts as string };
+    await click(STAFF_ID, "measure_done", measure.id, dm);
+    await standIn.waitForCall(
+      "chat.postEphemeral",
+      (call) => call.args.user === STAFF_ID && String(call.args.text).includes("eigenaar van deze maatregel"),
+    );
+    clock.set("2026-12-07T10:00:00Z");
+    await click(OWNER, "measure_done", measure.id, dm);
+    const done = await until(
+      () => harness.database.prisma.correctiveMeasure.findUniqueOrThrow({ where: { id: measure.id } }),
+      (row) => row.doneAt !== null,
+    );
+    expect([done.doneBy, done.doneAt?.toISOString()]).toEqual([OWNER, "2026-12-07T10:00:00.000Z"]);
+    await standIn.waitForCall(
+      "chat.update",
+      (call) => call.args.ts === progress.response!.ts && textOf(call).includes("1 van 1 maatregelen afgerond"),
+    );
+
+    // No more reminders once done.
+    await runAt("2026-12-14T08:00:00Z");
+    expect(reminders()).toHaveLength(3);
+    const kinds = (
+      await harness.database.prisma.timelineEntry.findMany({ where: { incidentId: measure.incidentId }, orderBy: { id: "asc" } })
+    ).map((entry) => [entry.kind, entry.actorId]);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        ["measure_add_refused", STAFF_ID],
+        ["measure_added", DPO_ID],
+        ["measure_due_reminder", "bot"],
+        ["measure_overdue_reminder", "bot"],
+        ["measure_done_refused", STAFF_ID],
+        ["measure_done", OWNER],
+      ]),
+    );
+  });
+
+  it("closes only with a decision and measures or a reason, then asks for the evaluation after 14 days", async () => {
+    const { reference, where } = await reportAndTake();
+
+    // No decision yet: refused with a notice, no modal.
+    await click(DPO_ID, "incident_close", reference, where, "333.444.early");
+    const notice = await standIn.waitForCall("chat.postEphemeral", (call) => call.args.user === DPO_ID);
+    expect(String(notice.args.text)).toContain("besluit");
+    expect(standIn.callsTo("views.open").filter((call) => call.args.trigger_id === "333.444.early")).toHaveLength(0);
+
+    await recordDecision(reference);
+    // Staff may not close.
+    await click(STAFF_ID, "incident_close", reference, where);
+    await standIn.waitForCall("chat.postEphemeral", (call) => call.args.user === STAFF_ID);
+
+    // Tuesday 8 December 11:00.
+    clock.set("2026-12-08T10:00:00Z");
+    await click(DPO_ID, "incident_close", reference, where, "555.666.close");
+    const opened = await standIn.waitForCall("views.open", (call) => call.args.trigger_id === "555.666.close");
+    expect((opened.args.view as { callback_id: string }).callback_id).toBe("incident_close");
+
+    // No measures: a reason is required.
+    const noReason = await submitView(DPO_ID, "incident_close", reference, {
+      close_reason: { close_reason: { type: "plain_text_input", value: "" } },
+    });
+    expect(noReason.body).toMatchObject({ response_action: "errors", errors: { close_reason: expect.any(String) } });
+    expect((await incident(reference)).closedAt).toBeNull();
+
+    const closed = await submitView(DPO_ID, "incident_close", reference, {
+      close_reason: { close_reason: { type: "plain_text_input", value: "Eenmalige vergissing; instructie volstaat." } },
+    });
+    expect((closed.body as { response_action?: string }).response_action).toBeUndefined();
+    const record = await incident(reference);
+    expect([record.status, record.closedBy, record.closedAt?.toISOString()]).toEqual([
+      "closed",
+      DPO_ID,
+      "2026-12-08T10:00:00.000Z",
+    ]);
+    const followUp = await harness.database.prisma.incidentFollowUp.findUniqueOrThrow({ where: { incidentId: record.id } });
+    expect(followUp.noMeasuresReason).toBe("Eenmalige vergissing; instructie volstaat.");
+    // 14 days later, in working hours: Tuesday 22 December 11:00.
+    expect(followUp.evaluationDueAt?.toISOString()).toBe("2026-12-22T10:00:00.000Z");
+    // The channel post loses its buttons and says it is closed; the reason stays out of the channel post.
+    const closedPost = await standIn.waitForCall(
+      "chat.update",
+      (call) => call.args.ts === where.ts && textOf(call).includes("Afgesloten door"),
+    );
+    expect(buttonsOf(closedPost).map((button) => button.action_id)).not.toContain("incident_close");
+    expect(textOf(closedPost)).not.toContain("Eenmalige vergissing");
+
+    // Closing twice is refused.
+    await click(DPO_ID, "incident_close", reference, where);
+    await standIn.waitForCall(
+      "chat.postEphemeral",
+      (call) => call.args.user === DPO_ID && String(call.args.text).includes("al afgesloten"),
+    );
+
+    await runAt("2026-12-22T09:59:00Z");
+    const asks = () =>
+      standIn.successfulCallsTo("chat.postMessage").filter((call) => textOf(call).includes(`Evaluatie van ${reference}`));
+    expect(asks()).toHaveLength(0);
+    await runAt("2026-12-22T10:00:00Z");
+    await until(
+      async () => asks().length,
+      (count) => count === 1,
+    );
+    const ask = asks()[0]!;
+    expect(ask.args.channel).toBe(DPO_ID);
+    expect(textOf(ask)).toContain("Hebben de genomen maatregelen gewerkt");
+    expect(buttonsOf(ask).map((button) => [button.action_id, button.value])).toEqual([["evaluation_start", reference]]);
+
+    await click(
+      DPO_ID,
+      "evaluation_start",
+      reference,
+      { channel: ask.response!.channel as string, ts: ask.response!.ts as string },
+      "777.888.eval",
+    );
+    const evaluationView = await standIn.waitForCall("views.open", (call) => call.args.trigger_id === "777.888.eval");
+    expect((evaluationView.args.view as { callback_id: string }).callback_id).toBe("evaluation_submit");
+
+    const unanswered = await submitView(DPO_ID, "evaluation_submit", reference, {});
+    expect(Object.keys((unanswered.body as { errors: object }).errors).sort()).toEqual([
+      "evaluation_measures_worked",
+      "evaluation_procedure_change",
+    ]);
+    const option = (value: string) => ({
+      type: "radio_buttons",
+      selected_option: { value, text: { type: "plain_text", text: value } },
+    });
+    clock.set("2026-12-22T11:00:00Z");
+    const answered = await submitView(DPO_ID, "evaluation_submit", reference, {
+      evaluation_measures_worked: { evaluation_measures_worked: option("none_taken") },
+      evaluation_procedure_change: { evaluation_procedure_change: option("yes") },
+      evaluation_notes: { evaluation_notes: { type: "plain_text_input", value: "Checklist voor mailen aanvullen." } },
+    });
+    expect((answered.body as { response_action?: string }).response_action).toBeUndefined();
+    const evaluated = await harness.database.prisma.incidentFollowUp.findUniqueOrThrow({ where: { incidentId: record.id } });
+    expect([
+      evaluated.measuresWorked,
+      evaluated.procedureChange,
+      evaluated.evaluatedBy,
+      evaluated.evaluatedAt?.toISOString(),
+    ]).toEqual(["none_taken", "yes", DPO_ID, "2026-12-22T11:00:00.000Z"]);
+    const kinds = (
+      await harness.database.prisma.timelineEntry.findMany({ where: { incidentId: record.id }, orderBy: { id: "asc" } })
+    ).map((entry) => entry.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["close_refused", "closed", "evaluation_requested", "evaluation"]));
+  });
+});
