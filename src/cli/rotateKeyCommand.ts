@@ -1,0 +1,75 @@
+// `datalek rotate-key`: re-encrypts every encrypted field under the key in
+// DATALEK_ENCRYPTION_KEY (or _FILE); the previous key(s) go in
+// DATALEK_OLD_KEYS. In the embedded setup a generated DATA_DIR/encryption.key
+// counts as an old key. Safe to interrupt and run again.
+import fs from "node:fs";
+import path from "node:path";
+import { databaseOptionsFor } from "../app/startFromEnvironment.ts";
+import { recordAuditEvent } from "../services/audit/recordAuditEvent.ts";
+import { rotateEncryptedFields } from "../security/rotateKeys.ts";
+import { GENERATED_KEY_FILE, loadKeyRing } from "../security/loadKeyRing.ts";
+import { migrateDatabase } from "../storage/migrateDatabase.ts";
+import { openDatabase } from "../storage/openDatabase.ts";
+import type { TCommandIo } from "./assessCommand.ts";
+
+export async function rotateKeyCommand(env: NodeJS.ProcessEnv, io: TCommandIo): Promise<number> {
+  const dataDir = env.DATA_DIR || "./data";
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (!env.DATALEK_ENCRYPTION_KEY && !env.DATALEK_ENCRYPTION_KEY_FILE) {
+    io.stderr.write("rotate-key: set DATALEK_ENCRYPTION_KEY to the NEW key and DATALEK_OLD_KEYS to the old one(s)\n");
+    return 2;
+  }
+  const generated = path.join(dataDir, GENERATED_KEY_FILE);
+  const oldKeys = [
+    env.DATALEK_OLD_KEYS,
+    !databaseUrl && fs.existsSync(generated) ? fs.readFileSync(generated, "utf8").trim() : undefined,
+  ]
+    .filter(Boolean)
+    .join(",");
+  const keys = loadKeyRing({
+    DATALEK_ENCRYPTION_KEY: env.DATALEK_ENCRYPTION_KEY,
+    DATALEK_ENCRYPTION_KEY_FILE: env.DATALEK_ENCRYPTION_KEY_FILE,
+    DATALEK_OLD_KEYS: oldKeys,
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+  });
+  if (!keys.ok) {
+    for (const problem of keys.problems) io.stderr.write(`rotate-key: ${problem}\n`);
+    return 2;
+  }
+  // A plain client: the rotation reads and writes ciphertext itself.
+  const database = await openDatabase(databaseOptionsFor({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir }));
+  try {
+    await migrateDatabase(database);
+    const report = await rotateEncryptedFields(database.prisma, keys.ring, {
+      onProgress: (line) => io.stdout.write(`  ${line}\n`),
+    });
+    await recordAuditEvent(database.prisma, {
+      at: new Date(),
+      actorId: "cli",
+      action: "key_rotated",
+      details: {
+        keyId: keys.ring.currentKeyId,
+        reencrypted: report.reencrypted,
+        encryptedFromClear: report.encryptedFromClear,
+        failed: report.failed,
+      },
+    });
+    const failed = Object.entries(report.failed);
+    io.stdout.write(
+      `Re-encrypted ${report.reencrypted} value(s) under key ${keys.ring.currentKeyId}; encrypted ${report.encryptedFromClear} left in clear.\n`,
+    );
+    if (failed.length > 0) {
+      for (const [field, count] of failed)
+        io.stderr.write(`rotate-key: ${count} value(s) in ${field} could not be decrypted (missing old key?)\n`);
+      return 1;
+    }
+    io.stdout.write("Done. The old key(s) can be removed from DATALEK_OLD_KEYS.\n");
+    return 0;
+  } catch (error) {
+    io.stderr.write(`rotate-key failed (run it again to resume): ${(error as Error).message}\n`);
+    return 1;
+  } finally {
+    await database.close();
+  }
+}

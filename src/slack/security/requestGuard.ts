@@ -1,0 +1,78 @@
+// Replay and retry protection, after Bolt has verified the signature:
+// - the same signed request (same timestamp and signature) delivered twice
+//   acts once: the second is acknowledged and ignored with a log line;
+// - an Events API event is processed once per event_id: Slack's retries of
+//   an event that was processed are ignored, a retry of one that failed or
+//   never ran is processed.
+// What was seen is kept in slack_request_seen for SEEN_KEEP_MINUTES; Slack
+// refuses timestamps older than five minutes, and retries end within an hour.
+import crypto from "node:crypto";
+import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
+import type { BufferedIncomingMessage } from "@slack/bolt";
+import type { TBotContext } from "../../app/botContext.ts";
+
+export const SEEN_KEEP_MINUTES = 120;
+const SWEEP_EVERY_MS = 60_000;
+
+/** For HTTPReceiver's customPropertiesExtractor: a fingerprint of the signed request. */
+export function requestFingerprint(request: BufferedIncomingMessage): { requestFingerprint?: string } {
+  const signature = request.headers["x-slack-signature"];
+  const timestamp = request.headers["x-slack-request-timestamp"];
+  if (typeof signature !== "string" || typeof timestamp !== "string") return {};
+  return { requestFingerprint: crypto.createHash("sha256").update(`${timestamp}:${signature}`).digest("hex") };
+}
+
+export function requestGuard(context: TBotContext): Middleware<AnyMiddlewareArgs> {
+  const seen = context.database.prisma.slackRequestSeen;
+  let lastSweep = 0;
+
+  /** True when the key was not seen before (and is now recorded). */
+  const claim = async (key: string): Promise<boolean> => {
+    const now = context.clock.now();
+    if (Date.now() - lastSweep > SWEEP_EVERY_MS) {
+      lastSweep = Date.now();
+      await seen.deleteMany({ where: { seenAt: { lt: new Date(now.getTime() - SEEN_KEEP_MINUTES * 60_000) } } });
+    }
+    const created = await seen.createMany({ data: [{ key, seenAt: now }], skipDuplicates: true });
+    return created.count === 1;
+  };
+  /** A failed check must not refuse a report when the database hiccups: the signature was verified. */
+  const claimOrAssumeFresh = async (key: string): Promise<boolean> => {
+    try {
+      return await claim(key);
+    } catch (error) {
+      context.logger.warn({ error: (error as Error).message }, "replay check unavailable; request handled");
+      return true;
+    }
+  };
+
+  return async (args) => {
+    const fingerprint = (args.context as { requestFingerprint?: unknown }).requestFingerprint;
+    if (typeof fingerprint === "string" && !(await claimOrAssumeFresh(`request:${fingerprint}`))) {
+      context.logger.warn({ fingerprint: fingerprint.slice(0, 16) }, "replayed Slack request ignored");
+      const ack = (args as { ack?: (response?: unknown) => Promise<void> }).ack;
+      if (ack) await ack();
+      return;
+    }
+    const body = args.body as { type?: unknown; event_id?: unknown };
+    if (body.type === "event_callback" && typeof body.event_id === "string" && body.event_id.length <= 100) {
+      const key = `event:${body.event_id}`;
+      if (!(await claimOrAssumeFresh(key))) {
+        context.logger.info(
+          { eventId: body.event_id, retryNum: args.context.retryNum },
+          "event already processed; retry ignored",
+        );
+        return;
+      }
+      try {
+        await args.next();
+      } catch (error) {
+        // Not processed: let Slack's retry of this event run it again.
+        await seen.deleteMany({ where: { key } }).catch(() => undefined);
+        throw error;
+      }
+      return;
+    }
+    await args.next();
+  };
+}
