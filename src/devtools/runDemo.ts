@@ -1,0 +1,294 @@
+// `datalek demo`: one complete incident against the built-in Slack stand-in
+// on a temporary embedded database, with a clock the demo moves forward, and
+// a readable transcript of what staff, the privacy officer and management
+// would see. Each stage is one function; adding a stage is adding one entry
+// to DEMO_STAGES.
+import crypto from "node:crypto";
+import { pino } from "pino";
+import { createBot, type TBot } from "../app/createBot.ts";
+import { ManualClock } from "../domain/time/clock.ts";
+import { loadRegisterFile } from "../register/loadRegister.ts";
+import { createKeyRing } from "../security/fieldCipher.ts";
+import { loadSettings } from "../settings/loadSettings.ts";
+import { migrateDatabase } from "../storage/migrateDatabase.ts";
+import { openDatabase, type Database } from "../storage/openDatabase.ts";
+import { describeCall, type TAudience } from "./renderTranscript.ts";
+import { reportModalState, SlackClientSimulator, type StateValues } from "./slackRequests.ts";
+import { SlackStandIn, type RecordedCall } from "./slackStandIn.ts";
+
+export const DEMO_PEOPLE = {
+  staff: "U0ANNEKE1",
+  dpo: "U0PRIVACY",
+  manager: "U0MANAGER",
+  dpoChannel: "C0PRIVACY",
+  managementChannel: "C0MANAGMT",
+} as const;
+
+export interface TDemo {
+  bot: TBot;
+  database: Database;
+  standIn: SlackStandIn;
+  slack: SlackClientSimulator;
+  clock: ManualClock;
+  reference: string;
+  say(line: string): void;
+}
+
+export interface TDemoStage {
+  title: string;
+  /** Print the App Home publications of this stage (they repeat; shown once at the end). */
+  showHomes?: boolean;
+  run(demo: TDemo): Promise<void>;
+}
+
+const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+function buttonsIn(blocks: unknown): { action_id: string; value?: string }[] {
+  if (!Array.isArray(blocks)) return [];
+  return (blocks as { elements?: unknown[]; accessory?: unknown }[]).flatMap((block) =>
+    [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])].filter(
+      (element): element is { action_id: string; value?: string } =>
+        typeof (element as { action_id?: unknown }).action_id === "string",
+    ),
+  );
+}
+
+/** The latest message the bot sent that holds a button with this action id. */
+function findButton(demo: TDemo, actionId: string): { call: RecordedCall; value?: string } | undefined {
+  const posts = demo.standIn.calls.filter((call) => ["chat.postMessage", "chat.update"].includes(call.method) && !call.failed);
+  for (const call of posts.reverse()) {
+    const button = buttonsIn(call.args.blocks).find((element) => element.action_id === actionId);
+    if (button) return { call, value: button.value };
+  }
+  return undefined;
+}
+
+async function settle(demo: TDemo): Promise<void> {
+  for (let round = 0; round < 20; round++) {
+    await demo.bot.scheduler.tick();
+    await demo.bot.outbox.kick();
+    await demo.bot.homeRefresher.kick();
+    const pending = await demo.database.prisma.outboxMessage.count({
+      where: { status: "pending", nextAttemptAt: { lte: demo.clock.now() } },
+    });
+    if (pending === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export const DEMO_STAGES: TDemoStage[] = [
+  {
+    title: "1. Melden / report — een medewerker typt /datalek",
+    async run(demo) {
+      await demo.slack.slashCommand({ userId: DEMO_PEOPLE.staff, text: "" });
+      await demo.standIn.waitForCalls("views.open", 1);
+      const now = demo.clock.now();
+      const answer = await demo.slack.viewSubmission({
+        userId: DEMO_PEOPLE.staff,
+        view: {
+          id: "V0DEMOREPORT",
+          callback_id: "datalek_report",
+          state: {
+            values: reportModalState({
+              what_happened: "Overdrachtsverslag per ongeluk naar een verkeerd e-mailadres gestuurd (synthetisch voorbeeld).",
+              discovered_at: seconds(new Date(now.getTime() - 30 * 60_000)),
+              system: "zivver",
+              data_kinds: ["health", "identity_contact"],
+              people_affected: "4",
+              stopped: "yes",
+              recipient: "known",
+            }),
+          },
+        },
+      });
+      const incident = await demo.database.prisma.incident.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
+      demo.reference = incident.reference;
+      demo.say(`  ✓ melding vastgelegd als ${incident.reference} (HTTP ${answer.status})`);
+    },
+  },
+  {
+    title: "2. Alarm / page — het DPO-kanaal, de privacyfunctionaris en de melder horen het",
+    async run() {
+      // The outbox delivers the channel post, the DPO's DM and the reporter's receipt.
+    },
+  },
+  {
+    title: "3. Oppakken / take — de privacyfunctionaris klikt op Oppakken",
+    async run(demo) {
+      const take = findButton(demo, "incident_take");
+      if (!take) return demo.say("  (geen Oppakken-knop gevonden)");
+      await demo.slack.blockAction({
+        userId: DEMO_PEOPLE.dpo,
+        actions: [{ action_id: "incident_take", value: take.value ?? demo.reference }],
+        channelId: String(take.call.args.channel),
+        messageTs: String(take.call.response?.ts ?? ""),
+      });
+    },
+  },
+  {
+    title: "4. Checklist — de vragen in de thread (vooraf ingevuld uit de melding)",
+    async run(demo) {
+      const checklist = demo.standIn.calls.some((call) =>
+        JSON.stringify(call.args.blocks ?? "").includes('"action_id":"checklist_'),
+      );
+      demo.say(
+        checklist
+          ? "  ✓ de checklist staat in de thread; de demo beantwoordt hem niet vraag voor vraag (nog niet in de demo)."
+          : "  (nog niet in de demo: de checklist verschijnt hier zodra issue 3 hem plaatst)",
+      );
+    },
+  },
+  {
+    title: "5. Aftellen / countdown — de klok gaat 25 uur vooruit",
+    async run(demo) {
+      demo.clock.advanceHours(25);
+      await settle(demo);
+      const status = await demo.slack.slashCommand({ userId: DEMO_PEOPLE.staff, text: `status ${demo.reference}` });
+      demo.say(`  /datalek status ${demo.reference} (melder):`);
+      for (const line of String((status.body as { text?: string }).text ?? "").split("\n")) demo.say(`      ${line}`);
+    },
+  },
+  {
+    title: "6. Besluit / decision — gemeld bij de AP, met het meldnummer",
+    async run(demo) {
+      const decide = findButton(demo, "decision_ap_notified");
+      await demo.slack.blockAction({
+        userId: DEMO_PEOPLE.dpo,
+        actions: [{ action_id: "decision_ap_notified", value: decide?.value ?? demo.reference }],
+        channelId: DEMO_PEOPLE.dpoChannel,
+        triggerId: "1.1.demo-decision",
+      });
+      const opened = await demo.standIn
+        .waitForCall("views.open", (call) => call.args.trigger_id === "1.1.demo-decision", 3000)
+        .catch(() => undefined);
+      if (!opened) return demo.say("  (nog niet in de demo: geen besluitvenster geopend)");
+      const view = opened.args.view as { callback_id: string; private_metadata?: string };
+      const values: StateValues = {
+        ap_reference: { ap_reference: { type: "plain_text_input", value: "M-2026-123456" } },
+        reason: { reason: { type: "plain_text_input", value: "Gezondheidsgegevens bij een onbekende ontvanger: melden." } },
+      };
+      const answer = await demo.slack.viewSubmission({
+        userId: DEMO_PEOPLE.dpo,
+        view: {
+          id: String((opened.response?.view as { id?: string })?.id ?? "V0DEMODECIDE"),
+          callback_id: view.callback_id,
+          private_metadata: view.private_metadata ?? "",
+          state: { values },
+        },
+      });
+      const incident = await demo.database.prisma.incident.findUniqueOrThrow({ where: { reference: demo.reference } });
+      demo.say(
+        incident.decision
+          ? `  ✓ besluit vastgelegd: ${incident.decision}, AP-kenmerk ${incident.apReference ?? "-"}`
+          : `  besluit niet vastgelegd: ${JSON.stringify(answer.body).slice(0, 300)}`,
+      );
+    },
+  },
+  {
+    title: "7. Maatregelen en afsluiten / measures and close",
+    async run(demo) {
+      demo.say("  (nog niet in de demo: maatregelen vastleggen en afsluiten komen uit issue 5)");
+    },
+  },
+  {
+    title: "8. Overzicht / overview — App Home, lijst en export",
+    showHomes: true,
+    async run(demo) {
+      await settle(demo);
+      for (const user of [DEMO_PEOPLE.staff, DEMO_PEOPLE.dpo, DEMO_PEOPLE.manager]) {
+        await sendHomeOpened(demo, user);
+      }
+      const list = await demo.slack.slashCommand({ userId: DEMO_PEOPLE.dpo, text: "lijst" });
+      demo.say("  /datalek lijst (privacyfunctionaris):");
+      for (const line of String((list.body as { text?: string }).text ?? "").split("\n")) demo.say(`      ${line}`);
+      await demo.slack.slashCommand({ userId: DEMO_PEOPLE.dpo, text: "export" });
+    },
+  },
+];
+
+async function sendHomeOpened(demo: TDemo, userId: string): Promise<void> {
+  const { signSlackRequest } = await import("./slackRequests.ts");
+  const body = JSON.stringify({
+    type: "event_callback",
+    team_id: "T0TEAM",
+    api_app_id: "A0DATALEK",
+    event_id: `Ev${crypto.randomBytes(5).toString("hex")}`,
+    event_time: seconds(new Date()),
+    event: { type: "app_home_opened", user: userId, channel: `D${userId.slice(1)}`, tab: "home" },
+  });
+  await demo.slack.raw(body, { ...signSlackRequest(demo.slack.signingSecret, body), "Content-Type": "application/json" });
+  await demo.standIn.waitForCall("views.publish", (call) => call.args.user_id === userId, 3000).catch(() => undefined);
+}
+
+export async function runDemo(write: (line: string) => void, stages: TDemoStage[] = DEMO_STAGES): Promise<void> {
+  const standIn = await SlackStandIn.start();
+  const signingSecret = crypto.randomBytes(16).toString("hex");
+  const key = crypto.randomBytes(32);
+  const loaded = loadSettings({
+    SLACK_BOT_TOKEN: "xoxb-demo",
+    SLACK_SIGNING_SECRET: signingSecret,
+    SLACK_API_URL: standIn.url,
+    PORT: "0",
+    DPO_USER_IDS: DEMO_PEOPLE.dpo,
+    MANAGEMENT_USER_IDS: DEMO_PEOPLE.manager,
+    DPO_CHANNEL_ID: DEMO_PEOPLE.dpoChannel,
+    MANAGEMENT_CHANNEL_ID: DEMO_PEOPLE.managementChannel,
+    LOG_LEVEL: "silent",
+    DATALEK_ENCRYPTION_KEY: key.toString("base64"),
+  });
+  if (!loaded.ok) throw new Error(loaded.problems.join("; "));
+  const register = loadRegisterFile("config/register.yaml");
+  if (!register.ok) throw new Error(register.problems.join("; "));
+  const database = await openDatabase({ kind: "pglite" }, createKeyRing(key));
+  await migrateDatabase(database);
+  // Monday morning, 09:30 local, so the working-hours rules show their normal face.
+  const clock = new ManualClock(new Date());
+  const bot = createBot({
+    settings: loaded.settings,
+    database,
+    clock,
+    logger: pino({ level: "silent" }),
+    register: register.register,
+    outboxIntervalMs: 50,
+  });
+  const { port } = await bot.start();
+  const slack = new SlackClientSimulator({
+    botUrl: `http://127.0.0.1:${port}/slack/events`,
+    signingSecret,
+    responseUrl: () => standIn.newResponseUrl(),
+  });
+  const audience: TAudience = {
+    dpoChannel: DEMO_PEOPLE.dpoChannel,
+    managementChannel: DEMO_PEOPLE.managementChannel,
+    names: {
+      [DEMO_PEOPLE.staff]: "medewerker Anneke",
+      [DEMO_PEOPLE.dpo]: "privacyfunctionaris",
+      [DEMO_PEOPLE.manager]: "management",
+    },
+  };
+  const demo: TDemo = { bot, database, standIn, slack, clock, reference: "", say: write };
+  write("datalek-bot demo: één incident van melding tot overzicht, zonder Slack-werkruimte (synthetische gegevens).");
+  write("datalek-bot demo: one incident from report to overview, without a Slack workspace (synthetic data).\n");
+  try {
+    for (const stage of stages) {
+      write(`\n=== ${stage.title} ===`);
+      const before = standIn.calls.length;
+      try {
+        await stage.run(demo);
+      } catch (error) {
+        write(`  ! ${(error as Error).message.split("\n")[0]}`);
+      }
+      await settle(demo);
+      for (const call of standIn.calls.slice(before)) {
+        if (call.failed || (call.method === "views.publish" && !stage.showHomes)) continue;
+        const line = describeCall(call, audience);
+        if (line) write(line);
+      }
+    }
+    write("\nKlaar / done.");
+  } finally {
+    await bot.stop();
+    await database.close();
+    await standIn.close();
+  }
+}

@@ -1,0 +1,170 @@
+// Exports: `/datalek export` sends the register as CSV and a readable report
+// to the requester's DM; staff are refused; `datalek export` writes the same
+// from the command line. The CSV is parsed back with a CSV parser.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PassThrough } from "node:stream";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ManualClock } from "../../src/domain/time/clock.ts";
+import { exportRegister } from "../../src/services/export/exportRegister.ts";
+import { SlackStandIn } from "../support/slackStandIn.ts";
+import { createTestDatabase, DATABASE_KINDS, type TTestDatabase } from "../support/testDatabases.ts";
+import { DPO_ID, STAFF_ID, startTestBot, testRegister, type TTestBot } from "../support/startTestBot.ts";
+import { submitReport } from "./homeSupport.ts";
+
+const NOW = new Date("2026-11-23T09:00:00Z");
+
+/** A minimal RFC 4180 reader, so the test does not trust the writer's own library. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") (row.push(field), (field = ""));
+    else if (c === "\n") (row.push(field), rows.push(row), (row = []), (field = ""));
+    else if (c !== "\r") field += c;
+  }
+  if (field !== "" || row.length > 0) (row.push(field), rows.push(row));
+  return rows;
+}
+
+describe.each(DATABASE_KINDS)("register export on %s", (kind) => {
+  let standIn: SlackStandIn;
+  let testDatabase: TTestDatabase;
+  let harness: TTestBot;
+
+  beforeAll(async () => {
+    standIn = await SlackStandIn.start();
+  });
+  afterAll(async () => {
+    await standIn.close();
+  });
+  beforeEach(async () => {
+    standIn.clear();
+    testDatabase = await createTestDatabase(kind);
+    harness = await startTestBot({ databaseOptions: testDatabase.options, standIn, clock: new ManualClock(NOW) });
+  });
+  afterEach(async () => {
+    await harness.stop();
+    await testDatabase.drop();
+  });
+
+  it("sends a DPO the register as a CSV and a readable report in their DM; refuses staff", async () => {
+    await submitReport(harness, NOW, {
+      what_happened: 'Brief met "aanhalingstekens", komma\'s en een\nnieuwe regel (synthetisch).',
+    });
+    await submitReport(harness, NOW, { system: "siilo" });
+    await harness.slack.blockAction({
+      userId: DPO_ID,
+      actions: [{ action_id: "incident_take", value: "DL-2026-0001" }],
+      channelId: "C0DPOCHAN",
+    });
+
+    const refused = await harness.slack.slashCommand({ userId: STAFF_ID, text: "export" });
+    expect(refused.body).toMatchObject({ response_type: "ephemeral" });
+    expect((refused.body as { text: string }).text).toContain("Alleen privacyfunctionarissen");
+
+    const answer = await harness.slack.slashCommand({ userId: DPO_ID, text: "export" });
+    expect(answer.body).toMatchObject({ response_type: "ephemeral" });
+    await standIn.waitForCalls("files.completeUploadExternal", 1, 10_000);
+    expect(standIn.uploads).toHaveLength(2);
+    const dm = standIn.dmChannelFor(DPO_ID);
+    for (const upload of standIn.uploads) expect(upload.channel_id).toBe(dm);
+
+    const csv = standIn.uploads.find((upload) => upload.filename.endsWith(".csv"))!;
+    const rows = parseCsv(csv.content.replace(/^\uFEFF/, ""));
+    expect(rows[0]![0]).toBe("Referentie");
+    const byReference = new Map(
+      rows.slice(1).map((row) => [row[0], Object.fromEntries(rows[0]!.map((header, i) => [header, row[i]]))]),
+    );
+    expect([...byReference.keys()].sort()).toEqual(["DL-2026-0001", "DL-2026-0002"]);
+    const first = byReference.get("DL-2026-0001")!;
+    expect(first["Wat is er gebeurd"]).toBe('Brief met "aanhalingstekens", komma\'s en een\nnieuwe regel (synthetisch).');
+    expect(first["Behandelaar (Slack-id)"]).toBe(DPO_ID);
+    expect(first["Status"]).toBe("in behandeling");
+    // Deadline: 72 hours after discovery (2 hours before NOW), in Amsterdam time with its offset.
+    expect(first["Deadline melding AP"]).toBe("2026-11-26T08:00:00+01:00");
+    expect(byReference.get("DL-2026-0002")!["Systeem of kanaal"]).toBe("Siilo");
+
+    const report = standIn.uploads.find((upload) => upload.filename.endsWith(".md"))!.content;
+    for (const heading of [
+      "## DL-2026-0001",
+      "### Feiten",
+      "### Tijdlijn",
+      "### Beoordeling",
+      "### Besluit",
+      "### Maatregelen",
+    ]) {
+      expect(report).toContain(heading);
+    }
+    expect(report).toMatch(/reported · U0STAFF01/);
+    expect(report).toMatch(/taken · U0DPO0001/);
+  });
+
+  it("streams every incident in pages, in every format, in English too", async () => {
+    for (let i = 0; i < 7; i++) await submitReport(harness, NOW);
+    const run = async (format: "csv" | "json" | "md", locale: "nl" | "en") => {
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on("data", (chunk: Buffer) => chunks.push(chunk));
+      const result = await exportRegister(
+        { database: harness.database, register: testRegister(), zone: "Europe/Amsterdam" },
+        { format, locale, out, now: NOW, pageSize: 3 },
+      );
+      return { ...result, text: Buffer.concat(chunks).toString("utf8") };
+    };
+    const csv = await run("csv", "en");
+    expect(csv.count).toBe(7);
+    const csvRows = parseCsv(csv.text.replace(/^\uFEFF/, ""));
+    expect(csvRows[0]![0]).toBe("Reference");
+    expect(new Set(csvRows.slice(1).map((row) => row[0])).size).toBe(7);
+    const json = JSON.parse((await run("json", "nl")).text) as {
+      count: number;
+      incidents: { reference: string; timeline: unknown[] }[];
+    };
+    expect(json.count).toBe(7);
+    expect(new Set(json.incidents.map((incident) => incident.reference)).size).toBe(7);
+    expect(json.incidents.every((incident) => incident.timeline.length >= 1)).toBe(true);
+    const md = (await run("md", "en")).text;
+    expect(md).toContain("# Register of data breaches");
+    expect(md.match(/^## DL-2026-/gm)).toHaveLength(7);
+  });
+
+  it("writes the register to a file from the command line", async () => {
+    if (kind !== "postgresql") return; // the CLI opens the database itself; an in-memory PGlite is private to the bot
+    await submitReport(harness, NOW);
+    const { exportCommand } = await import("../../src/cli/exportCommand.ts");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "datalek-export-"));
+    const file = path.join(dir, "register.csv");
+    const stderr = new PassThrough();
+    const errors: string[] = [];
+    stderr.on("data", (chunk: Buffer) => errors.push(chunk.toString()));
+    const code = await exportCommand(
+      ["--format", "csv", "--out", file],
+      {
+        DATABASE_URL: (testDatabase.options as { url: string }).url,
+        DATALEK_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+      },
+      { stdin: process.stdin, stdout: new PassThrough(), stderr },
+    );
+    expect(errors.join("")).toContain("1 incident(s) exported");
+    expect(code).toBe(0);
+    const rows = parseCsv(fs.readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+    expect(rows.map((row) => row[0])).toEqual(["Referentie", "DL-2026-0001"]);
+    expect(rows[1]!.at(-1)).toContain("verkeerde ouder");
+    const bad = await exportCommand(
+      ["--format", "xml", "--out", file],
+      {},
+      { stdin: process.stdin, stdout: new PassThrough(), stderr },
+    );
+    expect(bad).toBe(2);
+  });
+});
