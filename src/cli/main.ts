@@ -4,6 +4,10 @@
 import { pathToFileURL } from "node:url";
 import { assessCommand, type TCommandIo } from "./assessCommand.ts";
 import { migrateCommand } from "./migrateCommand.ts";
+import { auditCommand } from "./auditCommand.ts";
+import { rotateKeyCommand } from "./rotateKeyCommand.ts";
+import { exportCommand } from "./exportCommand.ts";
+import { demoCommand } from "./demoCommand.ts";
 
 export const USAGE = [
   "Gebruik / usage: datalek <command> [options]",
@@ -11,6 +15,10 @@ export const USAGE = [
   "Commands:",
   "  assess --input FILE|- [--lang nl|en]   beoordeel een datalek / assess a breach",
   "  migrate                                database bijwerken / apply database migrations",
+  "  rotate-key                             versleutel opnieuw met de nieuwe sleutel / re-encrypt under DATALEK_ENCRYPTION_KEY",
+  "  audit verify                           controleer de audit-trail / verify the audit trail's hash chain",
+  "  export --format csv|json|md --out FILE  register exporteren / export the breach register",
+  "  demo                                   rondleiding zonder Slack / a complete incident without Slack",
 ].join("\n");
 
 const defaultIo: TCommandIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
@@ -22,6 +30,14 @@ export async function main(argv: string[], io: TCommandIo = defaultIo): Promise<
       return assessCommand(rest, io);
     case "migrate":
       return migrateCommand(process.env, io);
+    case "rotate-key":
+      return rotateKeyCommand(process.env, io);
+    case "audit":
+      return auditCommand(rest, process.env, io);
+    case "export":
+      return exportCommand(rest, process.env, io);
+    case "demo":
+      return demoCommand(rest, io);
     case "help":
     case "--help":
     case "-h":

@@ -3,6 +3,7 @@
 // variable that names it.
 import { IANAZone } from "luxon";
 import { z } from "zod";
+import { DUTY_SETTINGS_SHAPE } from "../domain/schedules/dutySettings.ts";
 
 const slackUserId = /^[UW][A-Z0-9]{2,}$/;
 const slackChannelId = /^[CGD][A-Z0-9]{2,}$/;
@@ -105,6 +106,21 @@ export const ZSettings = z
     TICK_SECONDS: positiveInt(5, 30),
     /** Page the DPOs again when nobody took an incident within this time. */
     REPAGE_AFTER_MINUTES: positiveInt(30, 24 * 60),
+    /** Encryption at rest (issue 6): base64 of 32 bytes, or a file holding it; older keys for reading. See SECURITY.md. */
+    DATALEK_ENCRYPTION_KEY: optionalString,
+    DATALEK_ENCRYPTION_KEY_FILE: optionalString,
+    DATALEK_OLD_KEYS: optionalString,
+    /** The bot's own retention: free text of a closed incident is erased this many years after closing. */
+    OWN_RETENTION_YEARS: positiveInt(7, 100),
+    /** At most this many reports per user per hour. */
+    REPORT_RATE_LIMIT_PER_HOUR: positiveInt(10, 1000),
+    /** After the first re-page, page again this often until someone takes it. */
+    REPAGE_REPEAT_MINUTES: positiveInt(120, 24 * 60),
+    /** The organisation and its privacy contact, as the AP draft and the letter to the people concerned name them. */
+    ORGANISATION_NAME: optionalString,
+    PRIVACY_CONTACT: optionalString,
+    /** Recurring duties: working hours, retention, evaluations, digest (issue 5). */
+    ...DUTY_SETTINGS_SHAPE,
   })
   .superRefine(
     (settings, context) => {

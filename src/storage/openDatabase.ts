@@ -7,6 +7,8 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { withFieldEncryption } from "../security/encryptionExtension.ts";
+import type { TKeyRing } from "../security/fieldCipher.ts";
 import { PrismaClient } from "./generated/client.ts";
 
 export type TDatabaseKind = "pglite" | "postgresql";
@@ -37,8 +39,16 @@ export type TDatabaseOptions =
 // Any fixed number: the key of PostgreSQL's advisory lock for migrations.
 const MIGRATION_LOCK_KEY = 727_073_690;
 
-export async function openDatabase(options: TDatabaseOptions): Promise<Database> {
-  return options.kind === "pglite" ? openPglite(options.dataDir) : openPostgres(options.url, options.poolSize);
+/**
+ * With a key ring, the fields in src/security/encryptedFields.ts are
+ * encrypted at rest (the bot always passes one); without, the client is
+ * plain (migrations, and tools that work on ciphertext themselves).
+ */
+export async function openDatabase(options: TDatabaseOptions, keyRing?: TKeyRing): Promise<Database> {
+  const database =
+    options.kind === "pglite" ? await openPglite(options.dataDir) : await openPostgres(options.url, options.poolSize);
+  if (keyRing) database.prisma = withFieldEncryption(database.prisma, keyRing);
+  return database;
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {

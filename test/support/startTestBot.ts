@@ -4,6 +4,7 @@ import { pino } from "pino";
 import { createBot, type TBot } from "../../src/app/createBot.ts";
 import { ManualClock } from "../../src/domain/time/clock.ts";
 import { loadRegisterFile, type TRegister } from "../../src/register/loadRegister.ts";
+import { createKeyRing } from "../../src/security/fieldCipher.ts";
 import { loadSettings, type TSettings } from "../../src/settings/loadSettings.ts";
 import { migrateDatabase } from "../../src/storage/migrateDatabase.ts";
 import { openDatabase, type Database, type TDatabaseOptions } from "../../src/storage/openDatabase.ts";
@@ -16,6 +17,9 @@ export const SECOND_DPO_ID = "U0DPO0002";
 export const STAFF_ID = "U0STAFF01";
 export const DPO_CHANNEL = "C0DPOCHAN";
 export const MANAGEMENT_CHANNEL = "C0MANAGEM";
+/** A fixed key for tests only (base64 of 32 bytes): the test bot encrypts free text as the real one does. */
+export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString("base64");
+export const TEST_KEY_RING = createKeyRing(Buffer.from(TEST_ENCRYPTION_KEY, "base64"));
 
 export function testRegister(): TRegister {
   const loaded = loadRegisterFile("config/register.yaml");
@@ -33,6 +37,7 @@ export function testSettings(slackApiUrl: string, overrides: Record<string, stri
     DPO_CHANNEL_ID: DPO_CHANNEL,
     MANAGEMENT_CHANNEL_ID: MANAGEMENT_CHANNEL,
     LOG_LEVEL: "silent",
+    DATALEK_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
     ...overrides,
   });
   if (!loaded.ok) throw new Error(loaded.problems.join("\n"));
@@ -56,7 +61,7 @@ export async function startTestBot(options: {
   clock: ManualClock;
   settings?: Record<string, string>;
 }): Promise<TTestBot> {
-  const database = await openDatabase(options.databaseOptions);
+  const database = await openDatabase(options.databaseOptions, TEST_KEY_RING);
   await migrateDatabase(database);
   const bot = createBot({
     settings: testSettings(options.standIn.url, options.settings),

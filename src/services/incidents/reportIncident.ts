@@ -8,6 +8,7 @@ import { computeNotificationDeadline } from "../../domain/time/deadlines.ts";
 import { localYear } from "../../domain/time/formatLocal.ts";
 import type { Incident } from "../../storage/generated/client.ts";
 import { isUniqueViolation, type TDbTransaction } from "../../storage/transaction.ts";
+import { scheduleIncidentCountdown } from "../countdown/scheduleIncidentCountdown.ts";
 import { enqueueOutboxMessages } from "../outbox/enqueueOutboxMessage.ts";
 import { OUTBOX_KINDS } from "../outbox/outboxKinds.ts";
 import { appendTimelineEntry } from "../timeline/appendTimelineEntry.ts";
@@ -90,5 +91,7 @@ async function createIncident(context: TBotContext, tx: TDbTransaction, input: T
     })),
     { kind: OUTBOX_KINDS.reporterReceipt, payload: forIncident, incidentId: incident.id, notBefore: now },
   ]);
+  // The 72-hour countdown and the re-page, durable from the first moment.
+  await scheduleIncidentCountdown(tx, incident, now, context.settings);
   return incident;
 }

@@ -2,6 +2,7 @@
 // updated. Anyone else is refused, and the refusal is recorded too.
 import { isDpo, type TBotContext } from "../../app/botContext.ts";
 import type { Incident } from "../../storage/generated/client.ts";
+import { startChecklist } from "../checklist/startChecklist.ts";
 import { enqueueOutboxMessages } from "../outbox/enqueueOutboxMessage.ts";
 import { OUTBOX_KINDS } from "../outbox/outboxKinds.ts";
 import { appendTimelineEntry } from "../timeline/appendTimelineEntry.ts";
@@ -60,6 +61,8 @@ export async function takeIncident(context: TBotContext, input: TTakeIncidentInp
     await enqueueOutboxMessages(tx, [
       { kind: OUTBOX_KINDS.channelPostUpdate, payload: { incidentId: incident.id }, incidentId: incident.id, notBefore: now },
     ]);
+    // The checklist: prefilled from the report, posted in the thread.
+    await startChecklist(tx, { incident: current, actorId: input.userId, at: now });
     return { outcome: "taken", incident: current } as const;
   });
 }

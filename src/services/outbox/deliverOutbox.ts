@@ -3,6 +3,7 @@
 // crashed worker's rows come back when the lease ends), hands each to the
 // Slack layer, and records the outcome. Failures retry with back-off;
 // Slack's Retry-After is honoured.
+import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Clock } from "../../domain/time/clock.ts";
 import type { Database } from "../../storage/openDatabase.ts";
@@ -38,6 +39,8 @@ export interface TOutboxWorkerOptions {
   leaseSeconds?: number;
   /** Permanent errors (a channel that does not exist) are tried this often. */
   maxPermanentAttempts?: number;
+  /** Told of every failed delivery (metrics). */
+  onFailure?: (message: TClaimedOutboxMessage, failure: TDeliveryFailure) => void;
 }
 
 const MAX_BACKOFF_SECONDS = 600;
@@ -72,13 +75,43 @@ export class OutboxWorker {
         FOR UPDATE SKIP LOCKED)
       RETURNING id, kind, payload, incident_id, attempts`;
     claimed.sort((a, b) => (a.id < b.id ? -1 : 1));
+    const holder = randomUUID();
     for (const row of claimed) {
-      await this.deliverOne(
-        { id: row.id, kind: row.kind, payload: row.payload, incidentId: row.incident_id, attempts: row.attempts },
-        leaseUntil,
-      );
+      const message = { id: row.id, kind: row.kind, payload: row.payload, incidentId: row.incident_id, attempts: row.attempts };
+      if (message.incidentId && !(await this.leaseIncident(message.incidentId, holder, now, leaseUntil))) {
+        // Another worker is delivering a message about this incident: hand
+        // this one back, untried, for the next round.
+        await database.prisma.outboxMessage.updateMany({
+          where: { id: message.id, leasedUntil: leaseUntil },
+          data: { leasedUntil: null, attempts: { decrement: 1 } },
+        });
+        continue;
+      }
+      try {
+        await this.deliverOne(message, leaseUntil);
+      } finally {
+        if (message.incidentId) await this.releaseIncident(message.incidentId, holder);
+      }
     }
     return claimed.length;
+  }
+
+  /** A mutex per incident across workers: an upsert that only wins when the lease is free. */
+  private async leaseIncident(incidentId: string, holder: string, now: Date, until: Date): Promise<boolean> {
+    const rows = await this.options.database.prisma.$queryRaw<{ incident_id: string }[]>`
+      INSERT INTO outbox_incident_lease (incident_id, holder, leased_until)
+      VALUES (${incidentId}::uuid, ${holder}, ${until})
+      ON CONFLICT (incident_id) DO UPDATE SET holder = EXCLUDED.holder, leased_until = EXCLUDED.leased_until
+      WHERE outbox_incident_lease.leased_until <= ${now}
+      RETURNING incident_id`;
+    return rows.length === 1;
+  }
+
+  private async releaseIncident(incidentId: string, holder: string): Promise<void> {
+    await this.options.database.prisma.outboxIncidentLease.updateMany({
+      where: { incidentId, holder },
+      data: { leasedUntil: new Date(0) },
+    });
   }
 
   private async deliverOne(message: TClaimedOutboxMessage, leaseUntil: Date): Promise<void> {
@@ -111,6 +144,7 @@ export class OutboxWorker {
       }
     } catch (error) {
       const failure = classifyFailure(error);
+      this.options.onFailure?.(message, failure);
       const giveUp = failure.kind === "permanent" && message.attempts >= maxPermanentAttempts;
       const delay = failure.kind === "rate_limited" ? failure.retryAfterSeconds : backoffSeconds(message.attempts);
       logger.warn(

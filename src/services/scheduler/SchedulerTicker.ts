@@ -8,22 +8,34 @@ import { runDueJobs, type TJobHandlers } from "./runDueJobs.ts";
 export class SchedulerTicker {
   private task: ScheduledTask | undefined;
   private running: Promise<void> | undefined;
+  /** A tick asked for while one runs: that run started with an older "now". */
+  private again = false;
 
   constructor(
     private readonly context: TBotContext,
     private readonly handlers: TJobHandlers,
   ) {}
 
-  /** Runs due jobs until none are left; overlapping calls share one run. */
+  /**
+   * Runs due jobs until none are left. A call during a run makes that run
+   * go round once more (with a fresh "now") before it resolves: the run in
+   * progress read the clock before the caller's jobs fell due.
+   */
   tick(): Promise<void> {
-    if (this.running) return this.running;
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
     this.running = (async () => {
       try {
-        // A full batch means more may be due.
-        for (let round = 0; round < 100; round++) {
-          const { done, skipped } = await runDueJobs(this.context, { handlers: this.handlers });
-          if (done + skipped < 50) break;
-        }
+        do {
+          this.again = false;
+          // A full batch means more may be due.
+          for (let round = 0; round < 100; round++) {
+            const { done, skipped } = await runDueJobs(this.context, { handlers: this.handlers });
+            if (done + skipped < 50) break;
+          }
+        } while (this.again);
       } catch (error) {
         this.context.logger.error({ error: (error as Error).message }, "scheduler tick failed");
       } finally {

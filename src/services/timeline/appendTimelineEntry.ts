@@ -3,6 +3,9 @@
 // it describes are written together.
 import type { Prisma } from "../../storage/generated/client.ts";
 import type { TDbTransaction } from "../../storage/transaction.ts";
+import { canonicalJson, sha256Hex } from "../audit/auditHash.ts";
+import { recordAuditEvent } from "../audit/recordAuditEvent.ts";
+import { enqueueHomeRefresh } from "../home/enqueueHomeRefresh.ts";
 
 export interface TTimelineEntryInput {
   incidentId: string;
@@ -14,7 +17,19 @@ export interface TTimelineEntryInput {
 }
 
 export async function appendTimelineEntry(tx: TDbTransaction, entry: TTimelineEntryInput): Promise<void> {
-  await tx.timelineEntry.create({
-    data: { incidentId: entry.incidentId, at: entry.at, actorId: entry.actorId, kind: entry.kind, details: entry.details ?? {} },
+  const details = entry.details ?? {};
+  const created = await tx.timelineEntry.create({
+    data: { incidentId: entry.incidentId, at: entry.at, actorId: entry.actorId, kind: entry.kind, details },
   });
+  // Every timeline entry is also in the tamper-evident audit trail; its
+  // details (which may hold free text) only as a digest.
+  await recordAuditEvent(tx, {
+    at: entry.at,
+    actorId: entry.actorId,
+    action: entry.kind,
+    incidentId: entry.incidentId,
+    details: { timelineEntryId: String(created.id), detailsDigest: sha256Hex(canonicalJson(details)) },
+  });
+  // The App Home of the people concerned shows the change (debounced per person).
+  await enqueueHomeRefresh(tx, entry.incidentId, entry.at);
 }

@@ -4,7 +4,12 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { TText } from "../../assessment/questions.ts";
 import type { TBotContext } from "../../app/botContext.ts";
+import { exportSubcommand } from "./exportSubcommand.ts";
+import { detailsSubcommand } from "./detailsSubcommand.ts";
 import { helpSubcommand } from "./helpSubcommand.ts";
+import { registerSubcommand } from "./registerSubcommand.ts";
+import { listSubcommand } from "./listSubcommand.ts";
+import { statusSubcommand } from "./statusSubcommand.ts";
 
 export type TSubcommandArgs = SlackCommandMiddlewareArgs &
   AllMiddlewareArgs & {
@@ -24,7 +29,14 @@ export interface TSubcommand {
   run(args: TSubcommandArgs): Promise<void>;
 }
 
-export const SUBCOMMANDS: TSubcommand[] = [helpSubcommand];
+export const SUBCOMMANDS: TSubcommand[] = [
+  helpSubcommand,
+  statusSubcommand,
+  listSubcommand,
+  exportSubcommand,
+  registerSubcommand,
+  detailsSubcommand,
+];
 
 export function findSubcommand(word: string): TSubcommand | undefined {
   return SUBCOMMANDS.find((subcommand) => subcommand.words.includes(word));

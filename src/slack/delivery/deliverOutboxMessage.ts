@@ -5,11 +5,17 @@ import { z } from "zod";
 import type { TBotContext } from "../../app/botContext.ts";
 import type { TClaimedOutboxMessage, TDeliveryOutcome } from "../../services/outbox/deliverOutbox.ts";
 import { OUTBOX_KINDS } from "../../services/outbox/outboxKinds.ts";
+import { deliverChecklistSync } from "../checklist/deliverChecklistSync.ts";
+import { deliverCountdownMessage } from "../countdown/deliverCountdownMessage.ts";
+import { deliverDutyMessage, deliverFollowUpProgress } from "../duties/deliverDutyOutbox.ts";
 import { renderChannelPost } from "../messages/channelPost.ts";
 import { renderDpoPage } from "../messages/dpoPage.ts";
 import type { TRenderContext } from "../messages/incidentFacts.ts";
 import { renderNotice } from "../messages/notices.ts";
 import { renderReporterReceipt } from "../messages/reporterReceipt.ts";
+import { deliverExportUpload } from "../commands/exportSubcommand.ts";
+import { localeFor } from "../i18n/localeFor.ts";
+import type { TLocale } from "../../assessment/questions.ts";
 
 const ZIncidentPayload = z.object({ incidentId: z.string() });
 const ZDpoPagePayload = ZIncidentPayload.extend({ dpoUserId: z.string() });
@@ -26,9 +32,10 @@ const ZSlackCallPayload = z.object({ method: z.string(), args: z.record(z.string
 const WAIT_FOR_THREAD_SECONDS = 2;
 
 export function createOutboxDelivery(context: TBotContext, client: WebClient) {
-  const render = (): TRenderContext => ({
+  // A message to one person speaks their language (localeFor); channel posts use the default.
+  const render = (locale: TLocale = context.locale): TRenderContext => ({
     register: context.register,
-    locale: context.locale,
+    locale,
     zone: context.settings.TIMEZONE,
     now: context.clock.now(),
   });
@@ -67,7 +74,7 @@ export function createOutboxDelivery(context: TBotContext, client: WebClient) {
         const link = await client.chat.getPermalink({ channel: incident.channelId, message_ts: incident.threadTs });
         const posted = await client.chat.postMessage({
           channel: dpoUserId,
-          ...renderDpoPage(incident, render(), link.permalink),
+          ...renderDpoPage(incident, render(await localeFor(context, dpoUserId)), link.permalink),
           unfurl_links: false,
         });
         return { status: "delivered", result: { channel: posted.channel, ts: posted.ts } };
@@ -77,13 +84,13 @@ export function createOutboxDelivery(context: TBotContext, client: WebClient) {
         const incident = await incidents.findUniqueOrThrow({ where: { id: incidentId } });
         const posted = await client.chat.postMessage({
           channel: incident.reporterId,
-          ...renderReporterReceipt(incident, render()),
+          ...renderReporterReceipt(incident, render(await localeFor(context, incident.reporterId))),
         });
         return { status: "delivered", result: { channel: posted.channel, ts: posted.ts } };
       }
       case OUTBOX_KINDS.ephemeralNotice: {
         const notice = ZNoticePayload.parse(message.payload);
-        const text = renderNotice(notice.notice, notice.params, context.locale);
+        const text = renderNotice(notice.notice, notice.params, await localeFor(context, notice.userId));
         await client.chat.postEphemeral({
           channel: notice.channelId,
           user: notice.userId,
@@ -92,6 +99,20 @@ export function createOutboxDelivery(context: TBotContext, client: WebClient) {
         });
         return { status: "delivered" };
       }
+      case OUTBOX_KINDS.checklistSync:
+        return deliverChecklistSync(context, client, render(), message);
+      case OUTBOX_KINDS.exportUpload:
+        return deliverExportUpload(context, client, message.payload);
+      case OUTBOX_KINDS.countdownReminder:
+      case OUTBOX_KINDS.countdownRepage:
+      case OUTBOX_KINDS.countdownThreadNotice:
+      case OUTBOX_KINDS.notificationDraftMessage:
+      case OUTBOX_KINDS.notificationDraftFile:
+        return deliverCountdownMessage(context, client, message, render());
+      case OUTBOX_KINDS.dutyMessage:
+        return deliverDutyMessage(context, client, message);
+      case OUTBOX_KINDS.followUpProgress:
+        return deliverFollowUpProgress(context, client, message);
       case OUTBOX_KINDS.slackCall: {
         const call = ZSlackCallPayload.parse(message.payload);
         const result = await client.apiCall(call.method, call.args);

@@ -6,6 +6,7 @@ import type { TBotContext } from "../../app/botContext.ts";
 import { validateReport } from "../../domain/incidents/reportInput.ts";
 import { questionById } from "../../assessment/questions.ts";
 import { reportIncident } from "../../services/incidents/reportIncident.ts";
+import { isReportRateLimited, RATE_LIMITED_MESSAGE } from "../../security/reportRateLimit.ts";
 import { systemKeys } from "../vocabulary.ts";
 import { readReportModalState } from "../views/readReportModalState.ts";
 import { buildReportReceivedView } from "../views/reportReceivedView.ts";
@@ -26,6 +27,12 @@ export function reportSubmission(context: TBotContext) {
       return;
     }
     try {
+      // A per-user limit (issue 6), answered in the modal; the text stays.
+      if (await isReportRateLimited(context, body.user.id, view.id)) {
+        context.logger.warn({ userId: body.user.id }, "report refused: rate limit");
+        await ack({ response_action: "errors", errors: { what_happened: RATE_LIMITED_MESSAGE[context.locale] } });
+        return;
+      }
       const { incident, created } = await reportIncident(context, {
         report: checked.report,
         reporterId: body.user.id,
