@@ -1,8 +1,6 @@
 // The one place that knows how to reach the database: embedded PGlite by
 // default, a PostgreSQL server when DATABASE_URL is set. Everything else
 // gets a Prisma client and, for migrations, a raw connection.
-import fs from "node:fs";
-import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -10,6 +8,7 @@ import pg from "pg";
 import { withFieldEncryption } from "../security/encryptionExtension.ts";
 import type { TKeyRing } from "../security/fieldCipher.ts";
 import { PrismaClient } from "./generated/client.ts";
+import { PGLITE_SETTINGS, prepareDataDir } from "./pgliteDataDir.mjs";
 
 export type TDatabaseKind = "pglite" | "postgresql";
 
@@ -52,8 +51,11 @@ export async function openDatabase(options: TDatabaseOptions, keyRing?: TKeyRing
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
-  if (dataDir) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const pglite = dataDir ? new PGlite(dataDir) : new PGlite();
+  // A new data directory comes from the install-time template (or a child
+  // process): initdb in this process would cost seconds and ~500 MB.
+  if (dataDir) prepareDataDir(dataDir);
+  const options = { postgresqlconf: PGLITE_SETTINGS };
+  const pglite = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
   await pglite.waitReady;
   // pglite-prisma-adapter 0.6 bundles its own copy of Prisma's adapter types.
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) as never });

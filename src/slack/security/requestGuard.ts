@@ -4,8 +4,9 @@
 // - an Events API event is processed once per event_id: Slack's retries of
 //   an event that was processed are ignored, a retry of one that failed or
 //   never ran is processed.
-// What was seen is kept in slack_request_seen for SEEN_KEEP_MINUTES; Slack
-// refuses timestamps older than five minutes, and retries end within an hour.
+// Request fingerprints are kept in memory (no database work before the ack);
+// event ids in slack_request_seen for SEEN_KEEP_MINUTES, since Slack's
+// retries of an event end within an hour and may reach another replica.
 import crypto from "node:crypto";
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
 import type { BufferedIncomingMessage } from "@slack/bolt";
@@ -22,8 +23,31 @@ export function requestFingerprint(request: BufferedIncomingMessage): { requestF
   return { requestFingerprint: crypto.createHash("sha256").update(`${timestamp}:${signature}`).digest("hex") };
 }
 
+/**
+ * Signed requests seen in the last minutes, in memory: checking them must not
+ * cost a database write before the ack (the trigger_id dies in 3 seconds).
+ * Bolt refuses timestamps more than five minutes off, so remembering ten
+ * minutes catches every replay this process can be sent.
+ */
+export class RecentRequests {
+  private readonly seenAt = new Map<string, number>();
+  constructor(private readonly keepMs = 10 * 60_000) {}
+
+  /** True the first time a fingerprint is offered within the window. */
+  claim(fingerprint: string, nowMs = Date.now()): boolean {
+    if (this.seenAt.size > 1000) {
+      for (const [key, at] of this.seenAt) if (nowMs - at > this.keepMs) this.seenAt.delete(key);
+    }
+    const at = this.seenAt.get(fingerprint);
+    if (at !== undefined && nowMs - at <= this.keepMs) return false;
+    this.seenAt.set(fingerprint, nowMs);
+    return true;
+  }
+}
+
 export function requestGuard(context: TBotContext): Middleware<AnyMiddlewareArgs> {
   const seen = context.database.prisma.slackRequestSeen;
+  const recentRequests = new RecentRequests();
   let lastSweep = 0;
 
   /** True when the key was not seen before (and is now recorded). */
@@ -48,7 +72,7 @@ export function requestGuard(context: TBotContext): Middleware<AnyMiddlewareArgs
 
   return async (args) => {
     const fingerprint = (args.context as { requestFingerprint?: unknown }).requestFingerprint;
-    if (typeof fingerprint === "string" && !(await claimOrAssumeFresh(`request:${fingerprint}`))) {
+    if (typeof fingerprint === "string" && !recentRequests.claim(fingerprint)) {
       context.logger.warn({ fingerprint: fingerprint.slice(0, 16) }, "replayed Slack request ignored");
       const ack = (args as { ack?: (response?: unknown) => Promise<void> }).ack;
       if (ack) await ack();
