@@ -441,6 +441,12 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
       (blocks) => blocks.includes("AP-2026-123456") && !blocks.includes("decision_ap_notified"),
       "the decision shown",
     );
+    // The channel post says what was decided instead of counting down.
+    await eventually(
+      async () => JSON.stringify(standIn.message(DPO_CHANNEL, threadTs)?.blocks ?? []),
+      (blocks) => blocks.includes("gemeld bij de AP") && blocks.includes("AP-2026-123456") && blocks.includes("aftellen gestopt"),
+      "the decision on the channel post",
+    );
 
     // Answers are locked now.
     await click(DPO_ID, button("malicious", "yes"));

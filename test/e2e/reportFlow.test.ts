@@ -14,6 +14,7 @@ import { DPO_CHANNEL, DPO_ID, SECOND_DPO_ID, STAFF_ID, startTestBot, type TTestB
 // Monday 23 November 2026, 10:00 in Amsterdam (CET, UTC+1).
 const NOW = new Date("2026-11-23T09:00:00Z");
 const DESCRIPTION = "Zorgplan van een client per ongeluk naar de verkeerde ouder gemaild (synthetisch voorbeeld).";
+const ENGLISH_SPEAKER = "U0ENGLISH1";
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
 function validFields(overrides: Record<string, unknown> = {}) {
@@ -89,6 +90,20 @@ describe.each(DATABASE_KINDS)("report flow on %s", (kind) => {
     );
     // The hint not to type names or BSNs is there.
     expect(JSON.stringify(view.blocks)).toMatch(/geen namen, BSN/);
+  });
+
+  it("speaks the user's own language once Slack has told it, without waiting for it on the ack path", async () => {
+    standIn.setUserLocale(ENGLISH_SPEAKER, "en-US");
+    await harness.slack.slashCommand({ userId: ENGLISH_SPEAKER, text: "" });
+    // The first time the default (Dutch) is used and the locale is looked up meanwhile.
+    const [first] = await standIn.waitForCalls("views.open", 1);
+    expect(JSON.stringify(first!.args.view)).toContain("Datalek melden");
+    await standIn.waitForCall("users.info", (call) => call.args.user === ENGLISH_SPEAKER);
+    await harness.slack.slashCommand({ userId: ENGLISH_SPEAKER, text: "" });
+    const second = (await standIn.waitForCalls("views.open", 2))[1]!;
+    expect(JSON.stringify(second.args.view)).toContain("Report a data breach");
+    const errors = await submit({}, "V0ENGLISH", ENGLISH_SPEAKER);
+    expect((errors.body as { errors: Record<string, string> }).errors.what_happened).toBe("Please fill in this field.");
   });
 
   it("answers /datalek help and unknown text with the help, ephemerally", async () => {

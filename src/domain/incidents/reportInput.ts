@@ -62,7 +62,8 @@ export function validateReport(
 ): { ok: true; report: TReport } | { ok: false; errors: TReportErrors } {
   const errors: TReportErrors = {};
 
-  const whatHappened = (raw.what_happened ?? "").trim();
+  // A NUL character cannot be stored in PostgreSQL text and means nothing to a reader.
+  const whatHappened = (raw.what_happened ?? "").replace(/\u0000/g, "").trim();
   if (!whatHappened) errors.what_happened = REQUIRED;
   else if (whatHappened.length > MAX_DESCRIPTION_LENGTH)
     errors.what_happened = {

@@ -5,6 +5,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt"
 import type { TBotContext } from "../../app/botContext.ts";
 import { findSubcommand } from "../commands/subcommands.ts";
 import { renderHelp } from "../messages/helpMessage.ts";
+import { cachedLocaleFor } from "../i18n/localeFor.ts";
 import { buildReportModal } from "../views/reportModal.ts";
 
 export function datalekCommand(context: TBotContext) {
@@ -12,11 +13,13 @@ export function datalekCommand(context: TBotContext) {
     const { ack, command, client } = args;
     const text = (command.text ?? "").trim();
     const [word = "", ...rest] = text.split(/\s+/);
+    // The user's own language when known; never wait for Slack on this path.
+    const locale = cachedLocaleFor(context, command.user_id);
     if (word === "") {
       await ack();
       await client.views.open({
         trigger_id: command.trigger_id,
-        view: buildReportModal(context.register, context.locale, context.clock.now()),
+        view: buildReportModal(context.register, locale, context.clock.now()),
       });
       return;
     }
@@ -25,6 +28,6 @@ export function datalekCommand(context: TBotContext) {
       await subcommand.run({ ...args, bot: context, rest: rest.join(" ") });
       return;
     }
-    await ack({ response_type: "ephemeral", text: renderHelp(context.locale, text.slice(0, 50)) });
+    await ack({ response_type: "ephemeral", text: renderHelp(locale, text.slice(0, 50)) });
   };
 }

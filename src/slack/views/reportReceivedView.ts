@@ -1,13 +1,13 @@
 // What the modal turns into after a successful submit: the reference at once.
 import type { ModalView } from "@slack/types";
 import type { TBotContext } from "../../app/botContext.ts";
-import { formatLocal } from "../../domain/time/formatLocal.ts";
+import { formatLocal, type TLocale } from "../../domain/time/formatLocal.ts";
 import type { Incident } from "../../storage/generated/client.ts";
 import { nextStepsText } from "../messages/reporterReceipt.ts";
 
-export function buildReportReceivedView(incident: Incident, context: TBotContext): ModalView {
-  const nl = context.locale === "nl";
-  const deadline = formatLocal(incident.deadlineAt, context.settings.TIMEZONE, context.locale);
+export function buildReportReceivedView(incident: Incident, context: TBotContext, locale: TLocale = context.locale): ModalView {
+  const nl = locale === "nl";
+  const deadline = formatLocal(incident.deadlineAt, context.settings.TIMEZONE, locale);
   return {
     type: "modal",
     callback_id: "datalek_report_received",
@@ -23,7 +23,7 @@ export function buildReportReceivedView(incident: Incident, context: TBotContext
             : `:white_check_mark: Your report is recorded as *${incident.reference}*. The privacy officer has been paged.\nDeadline for a notification to the AP, if needed: *${deadline}*.`,
         },
       },
-      { type: "section", text: { type: "mrkdwn", text: nextStepsText(context.locale) } },
+      { type: "section", text: { type: "mrkdwn", text: nextStepsText(locale) } },
     ],
   };
 }
