@@ -1,15 +1,14 @@
 // The checklist, the assessment and the decision end to end: signed requests
 // over HTTP to the real bot, a real database (PGlite and the PostgreSQL
 // server), the Slack stand-in recording what the bot sends.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { assessBreach } from "../../src/assessment/assessBreach.ts";
 import { QUESTION_IDS, type TAnswers } from "../../src/assessment/questions.ts";
-import { ManualClock } from "../../src/domain/time/clock.ts";
 import type { RecordedCall } from "../support/slackStandIn.ts";
 import { reportModalState, type StateValues } from "../support/slackRequests.ts";
-import { SlackStandIn } from "../support/slackStandIn.ts";
-import { createTestDatabase, DATABASE_KINDS, type TTestDatabase } from "../support/testDatabases.ts";
-import { DPO_CHANNEL, DPO_ID, SECOND_DPO_ID, STAFF_ID, startTestBot, type TTestBot } from "../support/startTestBot.ts";
+import { useBotPerTest } from "../support/useBotPerTest.ts";
+import { DATABASE_KINDS } from "../support/testDatabases.ts";
+import { DPO_CHANNEL, DPO_ID, SECOND_DPO_ID, STAFF_ID } from "../support/startTestBot.ts";
 
 // Monday 23 November 2026, 10:00 in Amsterdam (CET, UTC+1).
 const NOW = new Date("2026-11-23T09:00:00Z");
@@ -51,30 +50,10 @@ const elementsOf = (blocks: unknown): TElement[] =>
     .filter((element) => typeof element.action_id === "string");
 
 describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind) => {
-  let standIn: SlackStandIn;
-  let testDatabase: TTestDatabase;
-  let harness: TTestBot;
-  let clock: ManualClock;
+  const env = useBotPerTest(kind, { now: NOW });
   let threadTs: string;
 
-  beforeAll(async () => {
-    standIn = await SlackStandIn.start();
-  });
-  afterAll(async () => {
-    await standIn.close();
-  });
-  beforeEach(async () => {
-    standIn.clear();
-    clock = new ManualClock(NOW);
-    testDatabase = await createTestDatabase(kind);
-    harness = await startTestBot({ databaseOptions: testDatabase.options, standIn, clock });
-  });
-  afterEach(async () => {
-    await harness.stop();
-    await testDatabase.drop();
-  });
-
-  const prisma = () => harness.database.prisma;
+  const prisma = () => env.harness.database.prisma;
   const incident = () => prisma().incident.findUniqueOrThrow({ where: { reference: REFERENCE } });
 
   /** Polls the database until the condition holds (the listener acks before it writes). */
@@ -95,32 +74,32 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
   const countTimeline = async (entryKind: string) => (await timelineKinds()).filter((k) => k === entryKind).length;
 
   const threadPosts = () =>
-    standIn
+    env.standIn
       .successfulCallsTo("chat.postMessage")
       .filter((call) => call.args.channel === DPO_CHANNEL && call.args.thread_ts === threadTs);
 
   /** The latest content of one of the bot's thread messages (post or update). */
   function latest(ts: string): RecordedCall["args"] {
-    const updates = standIn.successfulCallsTo("chat.update").filter((call) => call.args.ts === ts);
+    const updates = env.standIn.successfulCallsTo("chat.update").filter((call) => call.args.ts === ts);
     if (updates.length > 0) return updates.at(-1)!.args;
     return threadPosts().find((call) => call.response?.ts === ts)!.args;
   }
 
   async function reportAndTake(): Promise<{ group1: string; group2: string }> {
-    await harness.slack.viewSubmission({
+    await env.harness.slack.viewSubmission({
       userId: STAFF_ID,
       view: { id: "V0CHECK1", callback_id: "datalek_report", state: { values: reportModalState(REPORT as never) } },
     });
-    const channelPost = await standIn.waitForCall("chat.postMessage", (call) => call.args.channel === DPO_CHANNEL);
+    const channelPost = await env.standIn.waitForCall("chat.postMessage", (call) => call.args.channel === DPO_CHANNEL);
     threadTs = channelPost.response!.ts as string;
-    clock.advanceMinutes(5);
-    await harness.slack.blockAction({
+    env.clock.advanceMinutes(5);
+    await env.harness.slack.blockAction({
       userId: DPO_ID,
       channelId: DPO_CHANNEL,
       messageTs: threadTs,
       actions: [{ action_id: "incident_take", value: REFERENCE, type: "button" }],
     });
-    await standIn.waitForCalls("chat.postMessage", 6);
+    await env.standIn.waitForCalls("chat.postMessage", 6);
     const posts = await eventually(
       async () => threadPosts(),
       (calls) => calls.length === 2,
@@ -130,7 +109,7 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
   }
 
   const click = (userId: string, action: Record<string, unknown>, stateValues?: StateValues) =>
-    harness.slack.blockAction({
+    env.harness.slack.blockAction({
       userId,
       channelId: DPO_CHANNEL,
       threadTs,
@@ -200,14 +179,14 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
   }
 
   async function openDecisionModal(actionId: string, userId = DPO_ID) {
-    const before = standIn.callsTo("views.open").length;
+    const before = env.standIn.callsTo("views.open").length;
     await click(userId, { action_id: actionId, type: "button", value: REFERENCE });
-    const calls = await standIn.waitForCalls("views.open", before + 1);
+    const calls = await env.standIn.waitForCalls("views.open", before + 1);
     return calls.at(-1)!.args.view as { callback_id: string; private_metadata: string; blocks: TBlock[] };
   }
 
   const submitModal = (callbackId: string, values: Record<string, string | null>, userId = DPO_ID, option?: string) =>
-    harness.slack.viewSubmission({
+    env.harness.slack.viewSubmission({
       userId,
       view: {
         callback_id: callbackId,
@@ -291,14 +270,14 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
     expect((await storedAnswers()).people_affected).toBe(7);
     // A negative number is not stored; the DPO is told.
     await click(DPO_ID, numberAction("-4"));
-    const notice = await standIn.waitForCall("chat.postEphemeral", (call) => call.args.user === DPO_ID);
+    const notice = await env.standIn.waitForCall("chat.postEphemeral", (call) => call.args.user === DPO_ID);
     expect(String(notice.args.text)).toMatch(/heel getal/);
     expect((await storedAnswers()).people_affected).toBe(7);
   });
 
   it("records every answer, shows the assessment when complete, and updates it when an answer changes", async () => {
     const { group1 } = await reportAndTake();
-    clock.advanceMinutes(10);
+    env.clock.advanceMinutes(10);
     await answerEverything();
     const post = await assessmentPost();
     const assessmentTs = post.response!.ts as string;
@@ -341,7 +320,7 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
     // Change an answer: no misuse seen after all. Contained, a known recipient
     // and no intent: still a high risk (health data of care clients), but the
     // people concerned need not be informed (Art. 34(3)(b)).
-    clock.advanceMinutes(1);
+    env.clock.advanceMinutes(1);
     await answer(button("harm_observed", "no"));
     const updatedBlocks = await eventually(
       async () => JSON.stringify(latest(assessmentTs).blocks),
@@ -375,10 +354,10 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
     const assessmentTs = post.response!.ts as string;
     // Decision buttons come after the confirmation.
     expect(JSON.stringify(post.args.blocks)).not.toContain("decision_ap_notified");
-    clock.advanceMinutes(3);
+    env.clock.advanceMinutes(3);
     await settle("assessment_confirm");
     const confirmed = await prisma().incidentAssessment.findFirstOrThrow();
-    expect(confirmed.confirmedAt?.toISOString()).toBe(clock.now().toISOString());
+    expect(confirmed.confirmedAt?.toISOString()).toBe(env.clock.now().toISOString());
     expect(await countTimeline("assessment_confirmed")).toBe(1);
     await eventually(
       async () => JSON.stringify(latest(assessmentTs).blocks),
@@ -418,7 +397,7 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
     expect(apView.blocks.find((block) => block.block_id === "ap_reference")?.element?.action_id).toBe("ap_reference");
     const missing = await submitModal(apView.callback_id, { ap_reference: "", reason: "" });
     expect(Object.keys((missing.body as { errors: object }).errors)).toEqual(["ap_reference"]);
-    clock.advanceMinutes(30);
+    env.clock.advanceMinutes(30);
     const recorded = await submitModal(apView.callback_id, { ap_reference: "AP-2026-123456", reason: null });
     expect(recorded.body).toBe("");
     const decided = await incident();
@@ -428,7 +407,7 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
       apReference: "AP-2026-123456",
       status: "decided",
     });
-    expect(decided.decidedAt?.toISOString()).toBe(clock.now().toISOString());
+    expect(decided.decidedAt?.toISOString()).toBe(env.clock.now().toISOString());
     expect(decided.decisionReason).toBeNull();
     const decisionEntry = await prisma().timelineEntry.findFirstOrThrow({ where: { kind: "decision_recorded" } });
     expect(decisionEntry.details).toMatchObject({
@@ -443,14 +422,14 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
     );
     // The channel post says what was decided instead of counting down.
     await eventually(
-      async () => JSON.stringify(standIn.message(DPO_CHANNEL, threadTs)?.blocks ?? []),
+      async () => JSON.stringify(env.standIn.message(DPO_CHANNEL, threadTs)?.blocks ?? []),
       (blocks) => blocks.includes("gemeld bij de AP") && blocks.includes("AP-2026-123456") && blocks.includes("aftellen gestopt"),
       "the decision on the channel post",
     );
 
     // Answers are locked now.
     await click(DPO_ID, button("malicious", "yes"));
-    const notice = await standIn.waitForCall("chat.postEphemeral", (call) => call.args.user === DPO_ID);
+    const notice = await env.standIn.waitForCall("chat.postEphemeral", (call) => call.args.user === DPO_ID);
     expect(String(notice.args.text)).toMatch(/besluit .* is vastgelegd/);
     expect((await storedAnswers()).malicious).toBe("no");
     expect(await countTimeline("checklist_answer_refused")).toBe(1);
@@ -529,7 +508,7 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
   it("lets only a DPO answer, confirm, override or decide", async () => {
     await reportAndTake();
     await click(STAFF_ID, button("personal_data", "yes"));
-    const notice = await standIn.waitForCall("chat.postEphemeral", (call) => call.args.user === STAFF_ID);
+    const notice = await env.standIn.waitForCall("chat.postEphemeral", (call) => call.args.user === STAFF_ID);
     expect(String(notice.args.text)).toMatch(/Alleen een privacyfunctionaris/);
     expect(notice.args.thread_ts).toBe(threadTs);
     await eventually(
@@ -558,7 +537,7 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
       (count) => count === 1,
       "the decision refusal",
     );
-    expect(standIn.callsTo("views.open")).toHaveLength(0);
+    expect(env.standIn.callsTo("views.open")).toHaveLength(0);
     const forged = await submitModal("decision_not_a_breach", { reason: "Geen persoonsgegevens betrokken hierbij." }, STAFF_ID);
     expect(forged.body).toMatchObject({ response_action: "errors" });
     const forgedOverride = await submitModal("assessment_override", { reason: "Een reden van genoeg tekens." }, STAFF_ID, "risk");

@@ -4,12 +4,12 @@
 // thread shows progress; closing needs the decision and measures (or the
 // reason none are needed); 14 days later the DPO is asked for the
 // evaluation of protocol section 8 and the answer is recorded.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../src/domain/time/clock.ts";
+import { describe, expect, it } from "vitest";
 import { reportModalState } from "../support/slackRequests.ts";
-import { SlackStandIn, type RecordedCall } from "../support/slackStandIn.ts";
-import { createTestDatabase, DATABASE_KINDS, type TTestDatabase } from "../support/testDatabases.ts";
-import { DPO_CHANNEL, DPO_ID, STAFF_ID, startTestBot, type TTestBot } from "../support/startTestBot.ts";
+import { type RecordedCall } from "../support/slackStandIn.ts";
+import { DATABASE_KINDS } from "../support/testDatabases.ts";
+import { DPO_CHANNEL, DPO_ID, STAFF_ID } from "../support/startTestBot.ts";
+import { useBotPerTest } from "../support/useBotPerTest.ts";
 
 // Monday 23 November 2026, 10:00 in Amsterdam.
 const NOW = new Date("2026-11-23T09:00:00Z");
@@ -23,27 +23,7 @@ const buttonsOf = (call: RecordedCall): TButton[] =>
 const textOf = (call: RecordedCall) => JSON.stringify(call.args);
 
 describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
-  let standIn: SlackStandIn;
-  let testDatabase: TTestDatabase;
-  let harness: TTestBot;
-  let clock: ManualClock;
-
-  beforeAll(async () => {
-    standIn = await SlackStandIn.start();
-  });
-  afterAll(async () => {
-    await standIn.close();
-  });
-  beforeEach(async () => {
-    standIn.clear();
-    clock = new ManualClock(NOW);
-    testDatabase = await createTestDatabase(kind);
-    harness = await startTestBot({ databaseOptions: testDatabase.options, standIn, clock });
-  });
-  afterEach(async () => {
-    await harness.stop();
-    await testDatabase.drop();
-  });
+  const env = useBotPerTest(kind, { now: NOW });
 
   const until = async <T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> => {
     for (let attempt = 0; attempt < 100; attempt++) {
@@ -54,9 +34,9 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
     return read();
   };
   const runAt = async (at: string) => {
-    clock.set(at);
-    await harness.bot.scheduler.tick();
-    await harness.bot.outbox.kick();
+    env.clock.set(at);
+    await env.harness.bot.scheduler.tick();
+    await env.harness.bot.outbox.kick();
   };
   const click = async (
     userId: string,
@@ -65,7 +45,7 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
     where: { channel: string; ts?: string },
     triggerId?: string,
   ) => {
-    const response = await harness.slack.blockAction({
+    const response = await env.harness.slack.blockAction({
       userId,
       actions: [{ action_id: actionId, value }],
       channelId: where.channel,
@@ -73,25 +53,25 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
       ...(triggerId ? { triggerId } : {}),
     });
     expect(response.status).toBe(200);
-    await harness.bot.outbox.kick();
+    await env.harness.bot.outbox.kick();
   };
   const submitView = (userId: string, callbackId: string, reference: string, values: Record<string, Record<string, unknown>>) =>
-    harness.slack.viewSubmission({
+    env.harness.slack.viewSubmission({
       userId,
       view: { callback_id: callbackId, private_metadata: reference, state: { values: values as never } },
     });
-  const incident = (reference: string) => harness.database.prisma.incident.findUniqueOrThrow({ where: { reference } });
+  const incident = (reference: string) => env.harness.database.prisma.incident.findUniqueOrThrow({ where: { reference } });
 
   /** Reports an incident and lets a DPO take it; returns the reference and its channel post. */
   const reportAndTake = async () => {
-    await harness.slack.viewSubmission({
+    await env.harness.slack.viewSubmission({
       userId: STAFF_ID,
       view: {
         callback_id: "datalek_report",
         state: {
           values: reportModalState({
             what_happened: "Synthetisch voorbeeld: rooster met initialen naar een verkeerde collega gestuurd.",
-            discovered_at: Math.floor(clock.now().getTime() / 1000) - 3600,
+            discovered_at: Math.floor(env.clock.now().getTime() / 1000) - 3600,
             system: "zivver",
             data_kinds: ["identity_contact"],
             people_affected: "2",
@@ -101,7 +81,7 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
         },
       },
     });
-    const post = await standIn.waitForCall(
+    const post = await env.standIn.waitForCall(
       "chat.postMessage",
       (call) => call.args.channel === DPO_CHANNEL && !call.args.thread_ts,
     );
@@ -109,7 +89,7 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
     const where = { channel: DPO_CHANNEL, ts: post.response!.ts as string };
     expect(buttonsOf(post).map((button) => button.action_id)).not.toContain("measure_add");
     await click(DPO_ID, "incident_take", reference, where);
-    const updated = await standIn.waitForCall(
+    const updated = await env.standIn.waitForCall(
       "chat.update",
       (call) => call.args.ts === where.ts && textOf(call).includes("measure_add"),
     );
@@ -123,11 +103,11 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
   };
   const recordDecision = async (reference: string) => {
     // The decision buttons are issue 3's; here the decision is recorded directly.
-    await harness.database.prisma.incident.update({
+    await env.harness.database.prisma.incident.update({
       where: { reference },
       data: {
         decision: "not_notifiable",
-        decidedAt: clock.now(),
+        decidedAt: env.clock.now(),
         decidedBy: DPO_ID,
         decisionReason: "Synthetisch: geen risico.",
         status: "decided",
@@ -140,11 +120,11 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
 
     // Staff may not add measures.
     await click(STAFF_ID, "measure_add", reference, where);
-    const refusal = await standIn.waitForCall("chat.postEphemeral", (call) => call.args.user === STAFF_ID);
+    const refusal = await env.standIn.waitForCall("chat.postEphemeral", (call) => call.args.user === STAFF_ID);
     expect(String(refusal.args.text)).toContain("Alleen een privacyfunctionaris");
 
     await click(DPO_ID, "measure_add", reference, where, "111.222.measure");
-    const opened = await standIn.waitForCall("views.open", (call) => call.args.trigger_id === "111.222.measure");
+    const opened = await env.standIn.waitForCall("views.open", (call) => call.args.trigger_id === "111.222.measure");
     const view = opened.args.view as {
       callback_id: string;
       private_metadata: string;
@@ -179,13 +159,13 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
     );
     expect(added.status).toBe(200);
     expect((added.body as { response_action?: string }).response_action).toBeUndefined();
-    const measure = await harness.database.prisma.correctiveMeasure.findFirstOrThrow();
+    const measure = await env.harness.database.prisma.correctiveMeasure.findFirstOrThrow();
     expect([measure.ownerId, measure.dueDate, measure.createdBy]).toEqual([OWNER, "2026-12-04", DPO_ID]);
 
-    const assigned = await standIn.waitForCall("chat.postMessage", (call) => call.args.channel === OWNER);
+    const assigned = await env.standIn.waitForCall("chat.postMessage", (call) => call.args.channel === OWNER);
     expect(textOf(assigned)).toContain(reference);
     expect(buttonsOf(assigned).map((button) => [button.action_id, button.value])).toEqual([["measure_done", measure.id]]);
-    const progress = await standIn.waitForCall(
+    const progress = await env.standIn.waitForCall(
       "chat.postMessage",
       (call) => call.args.thread_ts === where.ts && textOf(call).includes("Opvolging"),
     );
@@ -193,7 +173,7 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
 
     // Due Friday 4 December: reminded at 09:00 that day, not before.
     await runAt("2026-12-04T07:59:00Z");
-    const reminders = () => standIn.successfulCallsTo("chat.postMessage").filter((call) => call.args.channel === OWNER);
+    const reminders = () => env.standIn.successfulCallsTo("chat.postMessage").filter((call) => call.args.channel === OWNER);
     expect(reminders()).toHaveLength(1);
     await runAt("2026-12-04T08:00:00Z");
     await until(
@@ -214,18 +194,18 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
     // Staff may not confirm it; the owner does.
     const dm = { channel: assigned.response!.channel as string, ts: assigned.response!.ts as string };
     await click(STAFF_ID, "measure_done", measure.id, dm);
-    await standIn.waitForCall(
+    await env.standIn.waitForCall(
       "chat.postEphemeral",
       (call) => call.args.user === STAFF_ID && String(call.args.text).includes("eigenaar van deze maatregel"),
     );
-    clock.set("2026-12-07T10:00:00Z");
+    env.clock.set("2026-12-07T10:00:00Z");
     await click(OWNER, "measure_done", measure.id, dm);
     const done = await until(
-      () => harness.database.prisma.correctiveMeasure.findUniqueOrThrow({ where: { id: measure.id } }),
+      () => env.harness.database.prisma.correctiveMeasure.findUniqueOrThrow({ where: { id: measure.id } }),
       (row) => row.doneAt !== null,
     );
     expect([done.doneBy, done.doneAt?.toISOString()]).toEqual([OWNER, "2026-12-07T10:00:00.000Z"]);
-    await standIn.waitForCall(
+    await env.standIn.waitForCall(
       "chat.update",
       (call) => call.args.ts === progress.response!.ts && textOf(call).includes("1 van 1 maatregelen afgerond"),
     );
@@ -234,7 +214,10 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
     await runAt("2026-12-14T08:00:00Z");
     expect(reminders()).toHaveLength(3);
     const kinds = (
-      await harness.database.prisma.timelineEntry.findMany({ where: { incidentId: measure.incidentId }, orderBy: { id: "asc" } })
+      await env.harness.database.prisma.timelineEntry.findMany({
+        where: { incidentId: measure.incidentId },
+        orderBy: { id: "asc" },
+      })
     ).map((entry) => [entry.kind, entry.actorId]);
     expect(kinds).toEqual(
       expect.arrayContaining([
@@ -253,19 +236,19 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
 
     // No decision yet: refused with a notice, no modal.
     await click(DPO_ID, "incident_close", reference, where, "333.444.early");
-    const notice = await standIn.waitForCall("chat.postEphemeral", (call) => call.args.user === DPO_ID);
+    const notice = await env.standIn.waitForCall("chat.postEphemeral", (call) => call.args.user === DPO_ID);
     expect(String(notice.args.text)).toContain("besluit");
-    expect(standIn.callsTo("views.open").filter((call) => call.args.trigger_id === "333.444.early")).toHaveLength(0);
+    expect(env.standIn.callsTo("views.open").filter((call) => call.args.trigger_id === "333.444.early")).toHaveLength(0);
 
     await recordDecision(reference);
     // Staff may not close.
     await click(STAFF_ID, "incident_close", reference, where);
-    await standIn.waitForCall("chat.postEphemeral", (call) => call.args.user === STAFF_ID);
+    await env.standIn.waitForCall("chat.postEphemeral", (call) => call.args.user === STAFF_ID);
 
     // Tuesday 8 December 11:00.
-    clock.set("2026-12-08T10:00:00Z");
+    env.clock.set("2026-12-08T10:00:00Z");
     await click(DPO_ID, "incident_close", reference, where, "555.666.close");
-    const opened = await standIn.waitForCall("views.open", (call) => call.args.trigger_id === "555.666.close");
+    const opened = await env.standIn.waitForCall("views.open", (call) => call.args.trigger_id === "555.666.close");
     expect((opened.args.view as { callback_id: string }).callback_id).toBe("incident_close");
 
     // No measures: a reason is required.
@@ -285,12 +268,12 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
       DPO_ID,
       "2026-12-08T10:00:00.000Z",
     ]);
-    const followUp = await harness.database.prisma.incidentFollowUp.findUniqueOrThrow({ where: { incidentId: record.id } });
+    const followUp = await env.harness.database.prisma.incidentFollowUp.findUniqueOrThrow({ where: { incidentId: record.id } });
     expect(followUp.noMeasuresReason).toBe("Eenmalige vergissing; instructie volstaat.");
     // 14 days later, in working hours: Tuesday 22 December 11:00.
     expect(followUp.evaluationDueAt?.toISOString()).toBe("2026-12-22T10:00:00.000Z");
     // The channel post loses its buttons and says it is closed; the reason stays out of the channel post.
-    const closedPost = await standIn.waitForCall(
+    const closedPost = await env.standIn.waitForCall(
       "chat.update",
       (call) => call.args.ts === where.ts && textOf(call).includes("Afgesloten door"),
     );
@@ -299,14 +282,14 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
 
     // Closing twice is refused.
     await click(DPO_ID, "incident_close", reference, where);
-    await standIn.waitForCall(
+    await env.standIn.waitForCall(
       "chat.postEphemeral",
       (call) => call.args.user === DPO_ID && String(call.args.text).includes("al afgesloten"),
     );
 
     await runAt("2026-12-22T09:59:00Z");
     const asks = () =>
-      standIn.successfulCallsTo("chat.postMessage").filter((call) => textOf(call).includes(`Evaluatie van ${reference}`));
+      env.standIn.successfulCallsTo("chat.postMessage").filter((call) => textOf(call).includes(`Evaluatie van ${reference}`));
     expect(asks()).toHaveLength(0);
     await runAt("2026-12-22T10:00:00Z");
     await until(
@@ -325,7 +308,7 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
       { channel: ask.response!.channel as string, ts: ask.response!.ts as string },
       "777.888.eval",
     );
-    const evaluationView = await standIn.waitForCall("views.open", (call) => call.args.trigger_id === "777.888.eval");
+    const evaluationView = await env.standIn.waitForCall("views.open", (call) => call.args.trigger_id === "777.888.eval");
     expect((evaluationView.args.view as { callback_id: string }).callback_id).toBe("evaluation_submit");
 
     const unanswered = await submitView(DPO_ID, "evaluation_submit", reference, {});
@@ -337,14 +320,14 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
       type: "radio_buttons",
       selected_option: { value, text: { type: "plain_text", text: value } },
     });
-    clock.set("2026-12-22T11:00:00Z");
+    env.clock.set("2026-12-22T11:00:00Z");
     const answered = await submitView(DPO_ID, "evaluation_submit", reference, {
       evaluation_measures_worked: { evaluation_measures_worked: option("none_taken") },
       evaluation_procedure_change: { evaluation_procedure_change: option("yes") },
       evaluation_notes: { evaluation_notes: { type: "plain_text_input", value: "Checklist voor mailen aanvullen." } },
     });
     expect((answered.body as { response_action?: string }).response_action).toBeUndefined();
-    const evaluated = await harness.database.prisma.incidentFollowUp.findUniqueOrThrow({ where: { incidentId: record.id } });
+    const evaluated = await env.harness.database.prisma.incidentFollowUp.findUniqueOrThrow({ where: { incidentId: record.id } });
     expect([
       evaluated.measuresWorked,
       evaluated.procedureChange,
@@ -352,7 +335,7 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
       evaluated.evaluatedAt?.toISOString(),
     ]).toEqual(["none_taken", "yes", DPO_ID, "2026-12-22T11:00:00.000Z"]);
     const kinds = (
-      await harness.database.prisma.timelineEntry.findMany({ where: { incidentId: record.id }, orderBy: { id: "asc" } })
+      await env.harness.database.prisma.timelineEntry.findMany({ where: { incidentId: record.id }, orderBy: { id: "asc" } })
     ).map((entry) => entry.kind);
     expect(kinds).toEqual(expect.arrayContaining(["close_refused", "closed", "evaluation_requested", "evaluation"]));
   });

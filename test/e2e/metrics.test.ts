@@ -1,11 +1,10 @@
 // GET /metrics: Prometheus text with incidents by status, overdue incidents,
 // due and late scheduled work, the outbox backlog, Slack API errors by
 // method, and the ack latency histogram.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../src/domain/time/clock.ts";
-import { SlackStandIn } from "../support/slackStandIn.ts";
-import { createTestDatabase, DATABASE_KINDS, type TTestDatabase } from "../support/testDatabases.ts";
-import { DPO_ID, STAFF_ID, startTestBot, type TTestBot } from "../support/startTestBot.ts";
+import { describe, expect, it } from "vitest";
+import { useBotPerTest } from "../support/useBotPerTest.ts";
+import { DATABASE_KINDS } from "../support/testDatabases.ts";
+import { DPO_ID, STAFF_ID } from "../support/startTestBot.ts";
 import { seconds, submitReport } from "./homeSupport.ts";
 
 const NOW = new Date("2026-11-23T09:00:00Z");
@@ -16,57 +15,37 @@ function metricValue(text: string, name: string, labels = ""): number | undefine
 }
 
 describe.each(DATABASE_KINDS)("metrics on %s", (kind) => {
-  let standIn: SlackStandIn;
-  let testDatabase: TTestDatabase;
-  let harness: TTestBot;
-  let clock: ManualClock;
-
-  beforeAll(async () => {
-    standIn = await SlackStandIn.start();
-  });
-  afterAll(async () => {
-    await standIn.close();
-  });
-  beforeEach(async () => {
-    standIn.clear();
-    clock = new ManualClock(NOW);
-    testDatabase = await createTestDatabase(kind);
-    harness = await startTestBot({ databaseOptions: testDatabase.options, standIn, clock });
-  });
-  afterEach(async () => {
-    await harness.stop();
-    await testDatabase.drop();
-  });
+  const env = useBotPerTest(kind, { now: NOW });
 
   it("serves Prometheus metrics computed from the database and the Slack traffic", async () => {
     // One failure of chat.postMessage: the outbox retries, and the error is counted by method.
-    standIn.failNext("chat.postMessage", { error: "internal_error" });
-    await submitReport(harness, NOW, { discovered_at: seconds(new Date(NOW.getTime() - 80 * 3_600_000)) });
-    await submitReport(harness, NOW);
-    await harness.slack.blockAction({
+    env.standIn.failNext("chat.postMessage", { error: "internal_error" });
+    await submitReport(env.harness, NOW, { discovered_at: seconds(new Date(NOW.getTime() - 80 * 3_600_000)) });
+    await submitReport(env.harness, NOW);
+    await env.harness.slack.blockAction({
       userId: DPO_ID,
       actions: [{ action_id: "incident_take", value: "DL-2026-0002" }],
       channelId: "C0DPOCHAN",
     });
-    await harness.slack.slashCommand({ userId: STAFF_ID, text: "help" });
-    await harness.bot.outbox.kick();
+    await env.harness.slack.slashCommand({ userId: STAFF_ID, text: "help" });
+    await env.harness.bot.outbox.kick();
     // Scheduled work: one due an hour ago (late), one due now, one in the future.
-    await harness.database.prisma.scheduledJob.createMany({
+    await env.harness.database.prisma.scheduledJob.createMany({
       data: [
         { kind: "test.metrics", dedupeKey: "m1", dueAt: new Date(NOW.getTime() + 3_600_000), status: "pending" },
         { kind: "test.metrics", dedupeKey: "m2", dueAt: new Date(NOW.getTime() + 7_200_000), status: "pending" },
         { kind: "test.metrics", dedupeKey: "m3", dueAt: new Date(NOW.getTime() + 9_000_000), status: "pending" },
       ],
     });
-    await harness.bot.outbox.stop();
-    await harness.bot.scheduler.stop();
-    clock.set(new Date(NOW.getTime() + 2 * 3_600_000));
+    await env.harness.bot.outbox.stop();
+    await env.harness.bot.scheduler.stop();
+    env.clock.set(new Date(NOW.getTime() + 2 * 3_600_000));
     // A message still waiting in the outbox is the backlog.
-    await harness.database.prisma.outboxMessage.create({
+    await env.harness.database.prisma.outboxMessage.create({
       data: { kind: "slack.call", payload: { method: "chat.postMessage", args: {} }, nextAttemptAt: NOW },
     });
 
-    const response = await fetch(`${harness.url}/metrics`);
+    const response = await fetch(`${env.harness.url}/metrics`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/plain");
     const text = await response.text();

@@ -1,56 +1,38 @@
 // Awareness correction, the notification drafts, the AP follow-up and the
 // notice to the people concerned, end to end over HTTP.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../src/domain/time/clock.ts";
+import { describe, expect, it } from "vitest";
 import { selectedOption, type StateValues } from "../support/slackRequests.ts";
-import { SlackStandIn } from "../support/slackStandIn.ts";
-import { createTestDatabase, DATABASE_KINDS, type TTestDatabase } from "../support/testDatabases.ts";
-import { DPO_CHANNEL, DPO_ID, STAFF_ID, startTestBot, type TTestBot } from "../support/startTestBot.ts";
+import { useBotPerTest } from "../support/useBotPerTest.ts";
+import { DATABASE_KINDS } from "../support/testDatabases.ts";
+import { DPO_CHANNEL, DPO_ID, STAFF_ID } from "../support/startTestBot.ts";
 import { HOUR, reportAndPost, runScheduler, seconds, settleOutbox, threadReminders } from "../scheduler/countdownHarness.ts";
 
 const NOW = new Date("2026-11-23T09:00:00Z");
 const DISCOVERED = new Date(NOW.getTime() - 2 * HOUR);
 
 describe.each(DATABASE_KINDS)("notifications on %s", (kind) => {
-  let standIn: SlackStandIn;
-  let testDatabase: TTestDatabase;
-  let harness: TTestBot;
-  let clock: ManualClock;
-
-  beforeAll(async () => {
-    standIn = await SlackStandIn.start();
-  });
-  afterAll(async () => {
-    await standIn.close();
-  });
-  beforeEach(async () => {
-    standIn.clear();
-    clock = new ManualClock(NOW);
-    testDatabase = await createTestDatabase(kind);
-    harness = await startTestBot({ databaseOptions: testDatabase.options, standIn, clock });
-  });
-  afterEach(async () => {
-    await harness.stop();
-    await testDatabase.drop();
-  });
+  const env = useBotPerTest(kind, { now: NOW });
 
   const click = (userId: string, actionId: string, reference: string, threadTs: string) =>
-    harness.slack.blockAction({
+    env.harness.slack.blockAction({
       userId,
       channelId: DPO_CHANNEL,
       messageTs: threadTs,
       actions: [{ action_id: actionId, value: reference }],
     });
   const submit = (userId: string, callbackId: string, reference: string, values: StateValues) =>
-    harness.slack.viewSubmission({ userId, view: { callback_id: callbackId, private_metadata: reference, state: { values } } });
+    env.harness.slack.viewSubmission({
+      userId,
+      view: { callback_id: callbackId, private_metadata: reference, state: { values } },
+    });
   const awarenessValues = (awarenessAt: Date | null, reason: string | null): StateValues => ({
     awareness_at: { awareness_at: { type: "datetimepicker", selected_date_time: awarenessAt ? seconds(awarenessAt) : null } },
     reason: { reason: { type: "plain_text_input", value: reason } },
   });
 
   it("puts the awareness and draft buttons on the channel post", async () => {
-    const { reference } = await reportAndPost(harness, DISCOVERED);
-    const post = standIn.successfulCallsTo("chat.postMessage").find((call) => call.args.channel === DPO_CHANNEL)!;
+    const { reference } = await reportAndPost(env.harness, DISCOVERED);
+    const post = env.standIn.successfulCallsTo("chat.postMessage").find((call) => call.args.channel === DPO_CHANNEL)!;
     const buttons = (post.args.blocks as { elements?: { action_id?: string; value?: string }[] }[]).flatMap(
       (b) => b.elements ?? [],
     );
@@ -60,17 +42,17 @@ describe.each(DATABASE_KINDS)("notifications on %s", (kind) => {
   });
 
   it("lets a DPO correct the awareness time, which moves the deadline and every reminder", async () => {
-    const { reference, threadTs, incidentId } = await reportAndPost(harness, DISCOVERED, {
+    const { reference, threadTs, incidentId } = await reportAndPost(env.harness, DISCOVERED, {
       occurred_at: seconds(new Date(NOW.getTime() - 40 * HOUR)),
     });
     // A staff member may not.
     await click(STAFF_ID, "awareness_correct", reference, threadTs);
-    const refusal = await standIn.waitForCall("chat.postEphemeral");
+    const refusal = await env.standIn.waitForCall("chat.postEphemeral");
     expect(refusal.args.user).toBe(STAFF_ID);
-    expect(standIn.callsTo("views.open")).toHaveLength(0);
+    expect(env.standIn.callsTo("views.open")).toHaveLength(0);
 
     await click(DPO_ID, "awareness_correct", reference, threadTs);
-    const opened = await standIn.waitForCall("views.open");
+    const opened = await env.standIn.waitForCall("views.open");
     const view = opened.args.view as {
       callback_id: string;
       blocks: { block_id?: string; element?: { type: string; action_id: string } }[];
@@ -120,55 +102,57 @@ describe.each(DATABASE_KINDS)("notifications on %s", (kind) => {
     );
     expect(corrected.status).toBe(200);
     expect(corrected.body).toBe("");
-    const incident = await harness.database.prisma.incident.findUniqueOrThrow({ where: { id: incidentId } });
+    const incident = await env.harness.database.prisma.incident.findUniqueOrThrow({ where: { id: incidentId } });
     expect(incident.awarenessAt.toISOString()).toBe(new Date(NOW.getTime() - 30 * HOUR).toISOString());
     expect(incident.deadlineAt.toISOString()).toBe(new Date(NOW.getTime() + 42 * HOUR).toISOString());
-    const entry = await harness.database.prisma.timelineEntry.findFirstOrThrow({
+    const entry = await env.harness.database.prisma.timelineEntry.findFirstOrThrow({
       where: { incidentId, kind: "awareness_corrected" },
     });
     expect(entry.actorId).toBe(DPO_ID);
     expect(entry.details).toMatchObject({ reason: "Teamleider wist het al uit een telefoontje (synthetisch)." });
 
     // The channel post shows the new deadline (Wed 25 Nov 04:00 Amsterdam); the thread is told, without the reason.
-    const update = await standIn.waitForCall("chat.update", (call) => JSON.stringify(call.args).includes("wo 25 nov 2026 04:00"));
+    const update = await env.standIn.waitForCall("chat.update", (call) =>
+      JSON.stringify(call.args).includes("wo 25 nov 2026 04:00"),
+    );
     expect(update.args.ts).toBe(threadTs);
-    await runScheduler(harness);
-    const threadPosts = standIn.successfulCallsTo("chat.postMessage").filter((call) => call.args.thread_ts === threadTs);
+    await runScheduler(env.harness);
+    const threadPosts = env.standIn.successfulCallsTo("chat.postMessage").filter((call) => call.args.thread_ts === threadTs);
     expect(JSON.stringify(threadPosts.map((call) => call.args))).not.toContain("telefoontje");
     expect(JSON.stringify(threadPosts.map((call) => call.args))).toContain("gecorrigeerd");
 
     // The 48-hour mark of the new deadline has passed: that one reminder at once.
-    const reminders = threadReminders(standIn, threadTs);
+    const reminders = threadReminders(env.standIn, threadTs);
     expect(reminders).toHaveLength(1);
     expect(JSON.stringify(reminders[0]!.args)).toContain("nog 42 uur 0 min");
-    const jobs = await harness.database.prisma.scheduledJob.findMany({ where: { incidentId, kind: "countdown.reminder" } });
+    const jobs = await env.harness.database.prisma.scheduledJob.findMany({ where: { incidentId, kind: "countdown.reminder" } });
     const oldSeries = jobs.filter((job) => job.dedupeKey.includes("2026-11-26T07:00:00.000Z"));
     expect(oldSeries.map((job) => job.status).sort()).toEqual(Array(6).fill("cancelled"));
 
     // The new 24-hour mark comes 18 hours from now; the old one (46 hours) never.
-    clock.set(new Date(NOW.getTime() + 18 * HOUR));
-    await runScheduler(harness);
-    expect(threadReminders(standIn, threadTs)).toHaveLength(2);
-    expect(JSON.stringify(threadReminders(standIn, threadTs)[1]!.args)).toContain("nog 24 uur 0 min");
-    clock.set(new Date(NOW.getTime() + 42 * HOUR));
-    await runScheduler(harness);
-    const atDeadline = threadReminders(standIn, threadTs).length;
-    clock.set(new Date(NOW.getTime() + 46 * HOUR));
-    await runScheduler(harness);
-    expect(threadReminders(standIn, threadTs)).toHaveLength(atDeadline);
-    expect(String(threadReminders(standIn, threadTs).at(-1)!.args.text)).toContain("verstreken");
+    env.clock.set(new Date(NOW.getTime() + 18 * HOUR));
+    await runScheduler(env.harness);
+    expect(threadReminders(env.standIn, threadTs)).toHaveLength(2);
+    expect(JSON.stringify(threadReminders(env.standIn, threadTs)[1]!.args)).toContain("nog 24 uur 0 min");
+    env.clock.set(new Date(NOW.getTime() + 42 * HOUR));
+    await runScheduler(env.harness);
+    const atDeadline = threadReminders(env.standIn, threadTs).length;
+    env.clock.set(new Date(NOW.getTime() + 46 * HOUR));
+    await runScheduler(env.harness);
+    expect(threadReminders(env.standIn, threadTs)).toHaveLength(atDeadline);
+    expect(String(threadReminders(env.standIn, threadTs).at(-1)!.args.text)).toContain("verstreken");
   });
 
   it("drafts the AP notification as a DM and a file, for a DPO only", async () => {
-    const { reference, threadTs, incidentId } = await reportAndPost(harness, DISCOVERED);
+    const { reference, threadTs, incidentId } = await reportAndPost(env.harness, DISCOVERED);
     await click(STAFF_ID, "draft_ap_notification", reference, threadTs);
-    await standIn.waitForCall("chat.postEphemeral");
+    await env.standIn.waitForCall("chat.postEphemeral");
     // A checklist answer, as the checklist (issue 3) stores it.
-    await harness.database.prisma.checklistAnswer.create({
+    await env.harness.database.prisma.checklistAnswer.create({
       data: { incidentId, questionId: "breach_types", value: ["confidentiality"], answeredBy: DPO_ID, answeredAt: NOW },
     });
     await click(DPO_ID, "draft_ap_notification", reference, threadTs);
-    const dm = await standIn.waitForCall(
+    const dm = await env.standIn.waitForCall(
       "chat.postMessage",
       (call) => call.args.channel === DPO_ID && /Concept melding/.test(String(call.args.text)),
     );
@@ -176,10 +160,10 @@ describe.each(DATABASE_KINDS)("notifications on %s", (kind) => {
     expect(dmText).toContain("Over deze melding");
     // The DPO may read the report's text; in a DM only.
     expect(dmText).toContain("collega-instelling");
-    await standIn.waitForCalls("files.completeUploadExternal", 1);
-    expect(standIn.uploads).toHaveLength(1);
-    const upload = standIn.uploads[0]!;
-    expect(upload.channel_id).toBe(standIn.dmChannelFor(DPO_ID));
+    await env.standIn.waitForCalls("files.completeUploadExternal", 1);
+    expect(env.standIn.uploads).toHaveLength(1);
+    const upload = env.standIn.uploads[0]!;
+    expect(upload.channel_id).toBe(env.standIn.dmChannelFor(DPO_ID));
     expect(upload.filename).toBe(`concept-melding-AP-${reference}.txt`);
     const order = [
       "Over deze melding",
@@ -198,7 +182,7 @@ describe.each(DATABASE_KINDS)("notifications on %s", (kind) => {
     // Zivver's security measures from the register are the measures before.
     expect(upload.content).toContain("End-to-end encryptie van berichten");
     expect(upload.content).toContain("NOG INVULLEN");
-    const timeline = await harness.database.prisma.timelineEntry.findMany({ where: { incidentId }, orderBy: { id: "asc" } });
+    const timeline = await env.harness.database.prisma.timelineEntry.findMany({ where: { incidentId }, orderBy: { id: "asc" } });
     expect(timeline.map((entry) => [entry.kind, entry.actorId])).toEqual(
       expect.arrayContaining([
         ["action_refused", STAFF_ID],
@@ -208,15 +192,15 @@ describe.each(DATABASE_KINDS)("notifications on %s", (kind) => {
   });
 
   it("records follow-up notifications and a withdrawal against the AP reference", async () => {
-    const { reference, threadTs, incidentId } = await reportAndPost(harness, DISCOVERED);
+    const { reference, threadTs, incidentId } = await reportAndPost(env.harness, DISCOVERED);
     // The decision modal (issue 3) recorded the AP notification.
-    await harness.database.prisma.incident.update({
+    await env.harness.database.prisma.incident.update({
       where: { id: incidentId },
       data: { decision: "ap_notified", apReference: "AP-2026-4711", decidedAt: NOW, decidedBy: DPO_ID, status: "decided" },
     });
-    clock.advanceHours(20);
+    env.clock.advanceHours(20);
     await click(DPO_ID, "ap_followup", reference, threadTs);
-    const opened = await standIn.waitForCall("views.open");
+    const opened = await env.standIn.waitForCall("views.open");
     expect((opened.args.view as { callback_id: string }).callback_id).toBe("ap_followup");
     expect(JSON.stringify(opened.args.view)).toContain("AP-2026-4711");
 
@@ -240,12 +224,12 @@ describe.each(DATABASE_KINDS)("notifications on %s", (kind) => {
         )
       ).status,
     ).toBe(200);
-    clock.advanceHours(24);
+    env.clock.advanceHours(24);
     expect(
       (await submit(DPO_ID, "ap_followup", reference, values("withdrawal", "AP-2026-4711", "Bleek geen datalek."))).status,
     ).toBe(200);
 
-    const history = await harness.database.prisma.apNotification.findMany({
+    const history = await env.harness.database.prisma.apNotification.findMany({
       where: { incidentId },
       orderBy: { sequence: "asc" },
     });
@@ -254,31 +238,31 @@ describe.each(DATABASE_KINDS)("notifications on %s", (kind) => {
       [1, "followup", "AP-2026-4711", new Date(NOW.getTime() + 20 * HOUR).toISOString(), "Aantal betrokkenen bijgesteld naar 6."],
       [2, "withdrawal", "AP-2026-4711", new Date(NOW.getTime() + 44 * HOUR).toISOString(), "Bleek geen datalek."],
     ]);
-    const kinds = (await harness.database.prisma.timelineEntry.findMany({ where: { incidentId }, orderBy: { id: "asc" } })).map(
-      (e) => e.kind,
-    );
+    const kinds = (
+      await env.harness.database.prisma.timelineEntry.findMany({ where: { incidentId }, orderBy: { id: "asc" } })
+    ).map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(["ap_followup", "ap_withdrawal"]));
-    await settleOutbox(harness);
-    const notices = standIn.successfulCallsTo("chat.postMessage").filter((call) => call.args.thread_ts === threadTs);
+    await settleOutbox(env.harness);
+    const notices = env.standIn.successfulCallsTo("chat.postMessage").filter((call) => call.args.thread_ts === threadTs);
     expect(notices.map((call) => String(call.args.text)).join("\n")).toMatch(/vervolgmelding.*AP-2026-4711[\s\S]*ingetrokken/);
     expect(JSON.stringify(notices.map((call) => call.args))).not.toContain("Bleek geen datalek");
 
     // The AP draft is now a follow-up on that reference.
     await click(DPO_ID, "draft_ap_notification", reference, threadTs);
-    await standIn.waitForCalls("files.completeUploadExternal", 1);
-    expect(standIn.uploads.at(-1)!.content).toContain("vervolgmelding");
-    expect(standIn.uploads.at(-1)!.content).toContain("AP-2026-4711");
+    await env.standIn.waitForCalls("files.completeUploadExternal", 1);
+    expect(env.standIn.uploads.at(-1)!.content).toContain("vervolgmelding");
+    expect(env.standIn.uploads.at(-1)!.content).toContain("AP-2026-4711");
   });
 
   it("drafts the notice to the people concerned and records that it was sent", async () => {
-    const { reference, threadTs, incidentId } = await reportAndPost(harness, DISCOVERED);
+    const { reference, threadTs, incidentId } = await reportAndPost(env.harness, DISCOVERED);
     await click(DPO_ID, "draft_subject_notice", reference, threadTs);
-    await standIn.waitForCall(
+    await env.standIn.waitForCall(
       "chat.postMessage",
       (call) => call.args.channel === DPO_ID && /Concept bericht/.test(String(call.args.text)),
     );
-    await standIn.waitForCalls("files.completeUploadExternal", 1);
-    const upload = standIn.uploads.at(-1)!;
+    await env.standIn.waitForCalls("files.completeUploadExternal", 1);
+    const upload = env.standIn.uploads.at(-1)!;
     for (const part of [
       "Wat is er gebeurd?",
       "Wat kan dit voor u betekenen?",
@@ -290,7 +274,7 @@ describe.each(DATABASE_KINDS)("notifications on %s", (kind) => {
     }
 
     await click(DPO_ID, "record_subject_notice", reference, threadTs);
-    const opened = await standIn.waitForCall("views.open");
+    const opened = await env.standIn.waitForCall("views.open");
     expect((opened.args.view as { callback_id: string }).callback_id).toBe("record_subject_notice");
     const values = (method: string | null, count: string, sentAt: Date): StateValues => ({
       sent_at: { sent_at: { type: "datetimepicker", selected_date_time: seconds(sentAt) } },
@@ -302,11 +286,11 @@ describe.each(DATABASE_KINDS)("notifications on %s", (kind) => {
     expect(Object.keys((invalid.body as { errors: object }).errors).sort()).toEqual(["method", "recipients_count", "sent_at"]);
     const sentAt = new Date(NOW.getTime() - 10 * 60_000);
     expect((await submit(DPO_ID, "record_subject_notice", reference, values("letter", "4", sentAt))).status).toBe(200);
-    const notices = await harness.database.prisma.subjectNotice.findMany({ where: { incidentId } });
+    const notices = await env.harness.database.prisma.subjectNotice.findMany({ where: { incidentId } });
     expect(notices.map((row) => [row.method, row.recipientsCount, row.sentAt.toISOString(), row.recordedBy])).toEqual([
       ["letter", 4, sentAt.toISOString(), DPO_ID],
     ]);
-    const entry = await harness.database.prisma.timelineEntry.findFirstOrThrow({
+    const entry = await env.harness.database.prisma.timelineEntry.findFirstOrThrow({
       where: { incidentId, kind: "subject_notice_sent" },
     });
     expect(entry.details).toMatchObject({ method: "letter", recipientsCount: 4 });
