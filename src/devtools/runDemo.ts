@@ -126,16 +126,45 @@ export const DEMO_STAGES: TDemoStage[] = [
     },
   },
   {
-    title: "4. Checklist — de vragen in de thread (vooraf ingevuld uit de melding)",
+    title: "4. Checklist — de privacyfunctionaris beantwoordt de vragen in de thread",
     async run(demo) {
-      const checklist = demo.standIn.calls.some((call) =>
-        JSON.stringify(call.args.blocks ?? "").includes('"action_id":"checklist_'),
-      );
-      demo.say(
-        checklist
-          ? "  ✓ de checklist staat in de thread; de demo beantwoordt hem niet vraag voor vraag (nog niet in de demo)."
-          : "  (nog niet in de demo: de checklist verschijnt hier zodra issue 3 hem plaatst)",
-      );
+      const incident = await demo.database.prisma.incident.findUniqueOrThrow({ where: { reference: demo.reference } });
+      const thread = { channelId: incident.channelId ?? DEMO_PEOPLE.dpoChannel, threadTs: incident.threadTs ?? undefined };
+      const answer = async (action: Record<string, unknown>) => {
+        await demo.slack.blockAction({ userId: DEMO_PEOPLE.dpo, actions: [action as never], ...thread });
+        await settle(demo);
+      };
+      const button = (questionId: string, value: string) => ({
+        action_id: `checklist_${questionId}_${value}`,
+        type: "button",
+        value,
+      });
+      // Prefilled answers from the report (data kinds, head count, recipient, stopped) are confirmed; the rest answered.
+      await answer(button("personal_data", "yes"));
+      await answer({
+        action_id: "checklist_breach_types",
+        type: "multi_static_select",
+        selected_options: [{ value: "confidentiality", text: { type: "plain_text", text: "confidentiality" } }],
+      });
+      await answer({ action_id: "checklist_data_categories_confirm", type: "button", value: "confirm" });
+      await answer({ action_id: "checklist_people_affected", type: "number_input", value: "4" });
+      for (const [questionId, value] of [
+        ["vulnerable_people", "yes"],
+        ["identifiability", "maximum"],
+        ["unintelligible", "no"],
+        ["recipient", "known"],
+        ["malicious", "no"],
+        ["availability_impact", "none"],
+        ["contained", "yes"],
+        ["harm_observed", "no"],
+      ] as const) {
+        await answer(button(questionId, value));
+      }
+      const assessment = await demo.database.prisma.incidentAssessment.findUnique({ where: { incidentId: incident.id } });
+      if (!assessment) return demo.say("  (geen beoordeling ontstaan)");
+      demo.say(`  ✓ beoordeling: ${assessment.level}`);
+      await answer({ action_id: "assessment_confirm", type: "button", value: demo.reference });
+      demo.say("  ✓ de privacyfunctionaris bevestigt de beoordeling");
     },
   },
   {
@@ -187,7 +216,43 @@ export const DEMO_STAGES: TDemoStage[] = [
   {
     title: "7. Maatregelen en afsluiten / measures and close",
     async run(demo) {
-      demo.say("  (nog niet in de demo: maatregelen vastleggen en afsluiten komen uit issue 5)");
+      const incident = await demo.database.prisma.incident.findUniqueOrThrow({ where: { reference: demo.reference } });
+      const submit = (callbackId: string, values: StateValues) =>
+        demo.slack.viewSubmission({
+          userId: DEMO_PEOPLE.dpo,
+          view: {
+            id: `V0DEMO${callbackId.toUpperCase()}`,
+            callback_id: callbackId,
+            private_metadata: demo.reference,
+            state: { values },
+          },
+        });
+      const due = new Date(demo.clock.now().getTime() + 7 * 24 * 3_600_000).toISOString().slice(0, 10);
+      const added = await submit("measure_add", {
+        measure_what: { measure_what: { type: "plain_text_input", value: "Adresboek in Zivver nalopen en instructie herhalen" } },
+        measure_owner: { measure_owner: { type: "users_select", selected_user: DEMO_PEOPLE.dpo } as never },
+        measure_due: { measure_due: { type: "datepicker", selected_date: due } as never },
+      });
+      await settle(demo);
+      const measure = await demo.database.prisma.correctiveMeasure.findFirst({ where: { incidentId: incident.id } });
+      if (!measure) return demo.say(`  maatregel niet vastgelegd: ${JSON.stringify(added.body).slice(0, 300)}`);
+      demo.say(`  ✓ maatregel vastgelegd, uiterlijk ${measure.dueDate}`);
+      await demo.slack.blockAction({
+        userId: DEMO_PEOPLE.dpo,
+        actions: [{ action_id: "measure_done", type: "button", value: measure.id } as never],
+        channelId: DEMO_PEOPLE.dpo,
+      });
+      await settle(demo);
+      const closed = await submit("incident_close", {
+        close_reason: { close_reason: { type: "plain_text_input", value: "" } },
+      });
+      await settle(demo);
+      const after = await demo.database.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } });
+      demo.say(
+        after.closedAt
+          ? `  ✓ incident afgesloten door de privacyfunctionaris; over 14 dagen volgt de evaluatievraag`
+          : `  niet afgesloten: ${JSON.stringify(closed.body).slice(0, 300)}`,
+      );
     },
   },
   {
@@ -279,8 +344,15 @@ export async function runDemo(write: (line: string) => void, stages: TDemoStage[
         write(`  ! ${(error as Error).message.split("\n")[0]}`);
       }
       await settle(demo);
-      for (const call of standIn.calls.slice(before)) {
+      const calls = standIn.calls.slice(before);
+      // A message updated several times in one stage is shown once, as it ended.
+      const lastUpdate = new Map<string, number>();
+      calls.forEach((call, index) => {
+        if (call.method === "chat.update") lastUpdate.set(`${call.args.channel}:${call.args.ts}`, index);
+      });
+      for (const [index, call] of calls.entries()) {
         if (call.failed || (call.method === "views.publish" && !stage.showHomes)) continue;
+        if (call.method === "chat.update" && lastUpdate.get(`${call.args.channel}:${call.args.ts}`) !== index) continue;
         const line = describeCall(call, audience);
         if (line) write(line);
       }

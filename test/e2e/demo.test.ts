@@ -12,6 +12,12 @@ describe("datalek demo", () => {
     expect(transcript).toMatch(/→ DPO-kanaal \/ DPO channel\n\s+Datalek gemeld: DL-/);
     expect(transcript).toMatch(/→ DM medewerker Anneke\n\s+:white_check_mark: Bedankt voor je melding/);
     expect(transcript).toContain("Opgepakt door <@U0PRIVACY>");
+    // The checklist answered, assessed and confirmed; decided; a measure done; closed.
+    expect(transcript).toMatch(/✓ beoordeling: (no_risk|risk|high_risk)/);
+    expect(transcript).toContain("✓ de privacyfunctionaris bevestigt de beoordeling");
+    expect(transcript).toContain("✓ besluit vastgelegd: ap_notified");
+    expect(transcript).toContain("✓ maatregel vastgelegd");
+    expect(transcript).toContain("✓ incident afgesloten");
     expect(transcript).toContain("⌂ App Home management");
     expect(transcript).toContain("📎 DM privacyfunctionaris");
     expect(transcript).toContain("Klaar / done.");
