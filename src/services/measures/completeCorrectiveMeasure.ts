@@ -1,5 +1,6 @@
 // The measure's owner (or a privacy officer) confirms a measure is done:
 // recorded with who and when, its reminders cancelled, the thread updated.
+import { z } from "zod";
 import { isDpo, type TBotContext } from "../../app/botContext.ts";
 import { dutyKeys } from "../../domain/duties/dutyJobs.ts";
 import { enqueueOutboxMessages } from "../outbox/enqueueOutboxMessage.ts";
@@ -19,6 +20,8 @@ export async function completeCorrectiveMeasure(
   input: TCompleteMeasureInput,
 ): Promise<{ outcome: "done" | "already_done" | "refused" | "not_found" }> {
   const now = context.clock.now();
+  // A button value that is not an id (a forged or broken payload) finds nothing.
+  if (!z.uuid().safeParse(input.measureId).success) return { outcome: "not_found" };
   return context.database.prisma.$transaction(async (tx) => {
     const measure = await tx.correctiveMeasure.findUnique({ where: { id: input.measureId } });
     if (!measure) return { outcome: "not_found" } as const;

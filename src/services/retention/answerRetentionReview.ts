@@ -1,6 +1,7 @@
 // The owner's answer to a retention nudge: done (recorded with who and
 // when), remind me tomorrow, or remind me next week. Only the system's
 // owner or a privacy officer may answer; a refusal is noticed and recorded.
+import { z } from "zod";
 import { isDpo, type TBotContext } from "../../app/botContext.ts";
 import { DUTY_JOB_KINDS, dutyKeys } from "../../domain/duties/dutyJobs.ts";
 import { workingHoursOf, workingStartAfterDays } from "../../domain/schedules/workingHours.ts";
@@ -25,6 +26,8 @@ export type TAnswerRetentionResult =
 
 export async function answerRetentionReview(context: TBotContext, input: TAnswerRetentionInput): Promise<TAnswerRetentionResult> {
   const now = context.clock.now();
+  // A button value that is not an id (a forged or broken payload) finds nothing.
+  if (!z.uuid().safeParse(input.reviewId).success) return { outcome: "not_found" };
   return context.database.prisma.$transaction(async (tx) => {
     const review = await tx.retentionReview.findUnique({ where: { id: input.reviewId } });
     if (!review) return { outcome: "not_found" } as const;
