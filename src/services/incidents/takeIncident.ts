@@ -6,6 +6,7 @@ import { startChecklist } from "../checklist/startChecklist.ts";
 import { enqueueOutboxMessages } from "../outbox/enqueueOutboxMessage.ts";
 import { OUTBOX_KINDS } from "../outbox/outboxKinds.ts";
 import { appendTimelineEntry } from "../timeline/appendTimelineEntry.ts";
+import { recordRefusalIn } from "../timeline/recordRefusal.ts";
 
 export type TTakeResult =
   | { outcome: "taken"; incident: Incident }
@@ -27,27 +28,19 @@ export async function takeIncident(context: TBotContext, input: TTakeIncidentInp
     const incident = await tx.incident.findUnique({ where: { reference: input.reference } });
     if (!incident) return { outcome: "not_found" } as const;
     if (!isDpo(context, input.userId)) {
-      await appendTimelineEntry(tx, {
-        incidentId: incident.id,
-        at: now,
-        actorId: input.userId,
-        kind: "take_refused",
-        details: { reason: "not_a_dpo" },
-      });
-      await enqueueOutboxMessages(tx, [
+      await recordRefusalIn(
+        tx,
         {
-          kind: OUTBOX_KINDS.ephemeralNotice,
-          payload: {
-            userId: input.userId,
-            channelId: input.channelId,
-            threadTs: input.threadTs ?? null,
-            notice: "dpo_only",
-            params: { reference: incident.reference },
-          },
-          incidentId: incident.id,
-          notBefore: now,
+          incident,
+          userId: input.userId,
+          kind: "take_refused",
+          notice: "dpo_only",
+          details: { reason: "not_a_dpo" },
+          channelId: input.channelId,
+          threadTs: input.threadTs ?? null,
         },
-      ]);
+        now,
+      );
       return { outcome: "refused", incident } as const;
     }
     // Conditional update: of two DPOs clicking at once, one takes it.
