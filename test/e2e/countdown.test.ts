@@ -1,11 +1,12 @@
 // The 72-hour countdown end to end: the real bot over HTTP, a real database,
 // the Slack stand-in, and a manual clock. Nothing sleeps: the tests move
 // the clock and run the scheduler's tick.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useBotPerTest } from "../support/useBotPerTest.ts";
 import { ManualClock } from "../../src/domain/time/clock.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
-import { createTestDatabase, DATABASE_KINDS, type TTestDatabase } from "../support/testDatabases.ts";
-import { DPO_ID, MANAGEMENT_CHANNEL, SECOND_DPO_ID, startTestBot, type TTestBot } from "../support/startTestBot.ts";
+import { createTestDatabase, DATABASE_KINDS } from "../support/testDatabases.ts";
+import { DPO_ID, MANAGEMENT_CHANNEL, SECOND_DPO_ID, startTestBot } from "../support/startTestBot.ts";
 import { actionIds, HOUR, remindersTo, reportAndPost, runScheduler, threadReminders } from "../scheduler/countdownHarness.ts";
 
 // Monday 23 November 2026, 10:00 in Amsterdam (CET, UTC+1).
@@ -16,30 +17,10 @@ const DEADLINE = new Date("2026-11-26T07:00:00Z");
 const at = (hoursBeforeDeadline: number) => new Date(DEADLINE.getTime() - hoursBeforeDeadline * HOUR);
 
 describe.each(DATABASE_KINDS)("the countdown on %s", (kind) => {
-  let standIn: SlackStandIn;
-  let testDatabase: TTestDatabase;
-  let harness: TTestBot;
-  let clock: ManualClock;
-
-  beforeAll(async () => {
-    standIn = await SlackStandIn.start();
-  });
-  afterAll(async () => {
-    await standIn.close();
-  });
-  beforeEach(async () => {
-    standIn.clear();
-    clock = new ManualClock(NOW);
-    testDatabase = await createTestDatabase(kind);
-    harness = await startTestBot({ databaseOptions: testDatabase.options, standIn, clock });
-  });
-  afterEach(async () => {
-    await harness.stop();
-    await testDatabase.drop();
-  });
+  const env = useBotPerTest(kind, { now: NOW });
 
   it("reminds at 48, 24, 12, 4 and 1 hours before the deadline, then overdue every 24 hours", async () => {
-    const { reference, threadTs } = await reportAndPost(harness, DISCOVERED);
+    const { reference, threadTs } = await reportAndPost(env.harness, DISCOVERED);
     const expected: [number, string][] = [
       [48, "nog 48 uur 0 min"],
       [24, "nog 24 uur 0 min"],
@@ -50,12 +31,12 @@ describe.each(DATABASE_KINDS)("the countdown on %s", (kind) => {
     let count = 0;
     for (const [hours, left] of expected) {
       // A minute before the mark nothing is sent.
-      clock.set(new Date(at(hours).getTime() - 60_000));
-      await runScheduler(harness);
-      expect(threadReminders(standIn, threadTs), `before ${hours}h`).toHaveLength(count);
-      clock.set(at(hours));
-      await runScheduler(harness);
-      const reminders = threadReminders(standIn, threadTs);
+      env.clock.set(new Date(at(hours).getTime() - 60_000));
+      await runScheduler(env.harness);
+      expect(threadReminders(env.standIn, threadTs), `before ${hours}h`).toHaveLength(count);
+      env.clock.set(at(hours));
+      await runScheduler(env.harness);
+      const reminders = threadReminders(env.standIn, threadTs);
       expect(reminders, `at ${hours}h`).toHaveLength(++count);
       const text = JSON.stringify(reminders.at(-1)!.args);
       expect(text).toContain(left);
@@ -65,114 +46,119 @@ describe.each(DATABASE_KINDS)("the countdown on %s", (kind) => {
         expect.arrayContaining(["decision_ap_notified", "decision_not_notifiable", "decision_not_a_breach", "awareness_correct"]),
       );
       // Nobody took it: every DPO gets it in a DM.
-      for (const dpo of [DPO_ID, SECOND_DPO_ID]) expect(remindersTo(standIn, dpo, reference), dpo).toHaveLength(count);
+      for (const dpo of [DPO_ID, SECOND_DPO_ID]) expect(remindersTo(env.standIn, dpo, reference), dpo).toHaveLength(count);
       // Reminders before the deadline do not go to management.
-      expect(remindersTo(standIn, MANAGEMENT_CHANNEL, reference)).toHaveLength(0);
+      expect(remindersTo(env.standIn, MANAGEMENT_CHANNEL, reference)).toHaveLength(0);
     }
     // No free text from the report in the thread.
-    expect(JSON.stringify(threadReminders(standIn, threadTs).map((call) => call.args))).not.toContain("collega-instelling");
+    expect(JSON.stringify(threadReminders(env.standIn, threadTs).map((call) => call.args))).not.toContain("collega-instelling");
 
-    clock.set(DEADLINE);
-    await runScheduler(harness);
-    expect(threadReminders(standIn, threadTs)).toHaveLength(6);
-    expect(String(threadReminders(standIn, threadTs).at(-1)!.args.text)).toContain("verstreken");
-    const management = remindersTo(standIn, MANAGEMENT_CHANNEL, reference);
+    env.clock.set(DEADLINE);
+    await runScheduler(env.harness);
+    expect(threadReminders(env.standIn, threadTs)).toHaveLength(6);
+    expect(String(threadReminders(env.standIn, threadTs).at(-1)!.args.text)).toContain("verstreken");
+    const management = remindersTo(env.standIn, MANAGEMENT_CHANNEL, reference);
     expect(management).toHaveLength(1);
     expect(JSON.stringify(management[0]!.args)).not.toContain("collega-instelling");
     expect(actionIds(management[0]!)).toEqual([]);
 
     // Nothing more until 24 hours later, then once again.
-    clock.set(new Date(DEADLINE.getTime() + 23 * HOUR));
-    await runScheduler(harness);
-    expect(threadReminders(standIn, threadTs)).toHaveLength(6);
-    clock.set(new Date(DEADLINE.getTime() + 24 * HOUR));
-    await runScheduler(harness);
-    expect(threadReminders(standIn, threadTs)).toHaveLength(7);
-    expect(JSON.stringify(threadReminders(standIn, threadTs).at(-1)!.args)).toContain("24 uur 0 min te laat");
-    expect(remindersTo(standIn, MANAGEMENT_CHANNEL, reference)).toHaveLength(2);
+    env.clock.set(new Date(DEADLINE.getTime() + 23 * HOUR));
+    await runScheduler(env.harness);
+    expect(threadReminders(env.standIn, threadTs)).toHaveLength(6);
+    env.clock.set(new Date(DEADLINE.getTime() + 24 * HOUR));
+    await runScheduler(env.harness);
+    expect(threadReminders(env.standIn, threadTs)).toHaveLength(7);
+    expect(JSON.stringify(threadReminders(env.standIn, threadTs).at(-1)!.args)).toContain("24 uur 0 min te laat");
+    expect(remindersTo(env.standIn, MANAGEMENT_CHANNEL, reference)).toHaveLength(2);
   });
 
   it("sends a due reminder within 30 seconds without anyone calling the scheduler", async () => {
-    await harness.stop();
-    harness = await startTestBot({ databaseOptions: testDatabase.options, standIn, clock, settings: { TICK_SECONDS: "1" } });
-    const { threadTs } = await reportAndPost(harness, DISCOVERED);
-    clock.set(at(48));
+    await env.harness.stop();
+    env.harness = await startTestBot({
+      databaseOptions: env.databaseOptions,
+      standIn: env.standIn,
+      clock: env.clock,
+      settings: { TICK_SECONDS: "1" },
+    });
+    const { threadTs } = await reportAndPost(env.harness, DISCOVERED);
+    env.clock.set(at(48));
     const started = Date.now();
-    await standIn.waitForCall("chat.postMessage", (call) => call.args.thread_ts === threadTs, 30_000);
+    await env.standIn.waitForCall("chat.postMessage", (call) => call.args.thread_ts === threadTs, 30_000);
     expect(Date.now() - started).toBeLessThan(30_000);
   });
 
   it("sends only the owner the DM once the incident is taken", async () => {
-    const { reference, threadTs } = await reportAndPost(harness, DISCOVERED);
-    await harness.slack.blockAction({
+    const { reference, threadTs } = await reportAndPost(env.harness, DISCOVERED);
+    await env.harness.slack.blockAction({
       userId: DPO_ID,
       channelId: "C0DPOCHAN",
       messageTs: threadTs,
       actions: [{ action_id: "incident_take", value: reference }],
     });
-    await standIn.waitForCall("chat.update");
-    clock.set(at(48));
-    await runScheduler(harness);
-    expect(remindersTo(standIn, DPO_ID, reference)).toHaveLength(1);
-    expect(remindersTo(standIn, SECOND_DPO_ID, reference)).toHaveLength(0);
-    expect(JSON.stringify(threadReminders(standIn, threadTs)[0]!.args)).toContain(`<@${DPO_ID}>`);
+    await env.standIn.waitForCall("chat.update");
+    env.clock.set(at(48));
+    await runScheduler(env.harness);
+    expect(remindersTo(env.standIn, DPO_ID, reference)).toHaveLength(1);
+    expect(remindersTo(env.standIn, SECOND_DPO_ID, reference)).toHaveLength(0);
+    expect(JSON.stringify(threadReminders(env.standIn, threadTs)[0]!.args)).toContain(`<@${DPO_ID}>`);
   });
 
   it.each(["ap_notified", "not_notifiable", "not_a_breach"])("stops the countdown when %s is recorded", async (decision) => {
-    const { reference, threadTs, incidentId } = await reportAndPost(harness, DISCOVERED);
-    clock.set(at(48));
-    await runScheduler(harness);
-    expect(threadReminders(standIn, threadTs)).toHaveLength(1);
+    const { reference, threadTs, incidentId } = await reportAndPost(env.harness, DISCOVERED);
+    env.clock.set(at(48));
+    await runScheduler(env.harness);
+    expect(threadReminders(env.standIn, threadTs)).toHaveLength(1);
     // The decision as the decision modal (issue 3) records it.
-    clock.set(new Date(at(48).getTime() + HOUR));
-    await harness.database.prisma.incident.update({
+    env.clock.set(new Date(at(48).getTime() + HOUR));
+    await env.harness.database.prisma.incident.update({
       where: { id: incidentId },
       data: {
         decision,
-        decidedAt: clock.now(),
+        decidedAt: env.clock.now(),
         decidedBy: DPO_ID,
         status: "decided",
         apReference: decision === "ap_notified" ? "AP-123" : null,
       },
     });
     for (const hours of [24, 12, 4, 1, 0, -24]) {
-      clock.set(at(hours));
-      await runScheduler(harness);
+      env.clock.set(at(hours));
+      await runScheduler(env.harness);
     }
-    expect(threadReminders(standIn, threadTs)).toHaveLength(1);
-    expect(remindersTo(standIn, MANAGEMENT_CHANNEL, reference)).toHaveLength(0);
-    const jobs = await harness.database.prisma.scheduledJob.findMany({ where: { incidentId, kind: "countdown.reminder" } });
+    expect(threadReminders(env.standIn, threadTs)).toHaveLength(1);
+    expect(remindersTo(env.standIn, MANAGEMENT_CHANNEL, reference)).toHaveLength(0);
+    const jobs = await env.harness.database.prisma.scheduledJob.findMany({ where: { incidentId, kind: "countdown.reminder" } });
     const afterDecision = jobs.filter((job) => job.dueAt.getTime() > at(48).getTime());
     expect(afterDecision.length).toBeGreaterThan(0);
     for (const job of afterDecision) expect([job.status, job.outcome]).toEqual(["skipped", { reason: "decided" }]);
   });
 
   it("does not send reminders that were enqueued before the decision but delivered after it", async () => {
-    const { threadTs, incidentId } = await reportAndPost(harness, DISCOVERED);
-    standIn.setDown(true);
-    clock.set(at(48));
-    await harness.bot.scheduler.tick();
-    await harness.bot.outbox.kick();
-    await harness.database.prisma.incident.update({
+    const { threadTs, incidentId } = await reportAndPost(env.harness, DISCOVERED);
+    env.standIn.setDown(true);
+    env.clock.set(at(48));
+    await env.harness.bot.scheduler.tick();
+    await env.harness.bot.outbox.kick();
+    await env.harness.database.prisma.incident.update({
       where: { id: incidentId },
-      data: { decision: "not_notifiable", decidedAt: clock.now(), decidedBy: DPO_ID, status: "decided" },
+      data: { decision: "not_notifiable", decidedAt: env.clock.now(), decidedBy: DPO_ID, status: "decided" },
     });
-    standIn.setDown(false);
-    clock.advanceMinutes(15);
-    await runScheduler(harness);
-    expect(threadReminders(standIn, threadTs)).toHaveLength(0);
+    env.standIn.setDown(false);
+    env.clock.advanceMinutes(15);
+    await runScheduler(env.harness);
+    expect(threadReminders(env.standIn, threadTs)).toHaveLength(0);
   });
 
   it("catches up after a gap with only the latest reminder, marked late", async () => {
-    const { incidentId, threadTs } = await reportAndPost(harness, DISCOVERED);
+    const { incidentId, threadTs } = await reportAndPost(env.harness, DISCOVERED);
     // The bot missed the 48- and 24-hour marks and wakes 30 minutes after the 12-hour mark.
-    clock.set(new Date(at(12).getTime() + 30 * 60_000));
-    await runScheduler(harness);
-    const reminders = threadReminders(standIn, threadTs);
+    env.clock.set(new Date(at(12).getTime() + 30 * 60_000));
+    await runScheduler(env.harness);
+    const reminders = threadReminders(env.standIn, threadTs);
     expect(reminders).toHaveLength(1);
     expect(JSON.stringify(reminders[0]!.args)).toContain("nog 11 uur 30 min");
     expect(JSON.stringify(reminders[0]!.args)).toContain("later dan gepland");
-    const jobs = await harness.database.prisma.scheduledJob.findMany({
+    const jobs = await env.harness.database.prisma.scheduledJob.findMany({
       where: { incidentId, kind: "countdown.reminder", status: { not: "pending" } },
       orderBy: { dueAt: "asc" },
     });
@@ -185,56 +171,61 @@ describe.each(DATABASE_KINDS)("the countdown on %s", (kind) => {
   });
 
   it("shows only the latest passed reminder, at once, for a report discovered 60 hours ago", async () => {
-    await harness.stop();
-    harness = await startTestBot({ databaseOptions: testDatabase.options, standIn, clock, settings: { TICK_SECONDS: "1" } });
+    await env.harness.stop();
+    env.harness = await startTestBot({
+      databaseOptions: env.databaseOptions,
+      standIn: env.standIn,
+      clock: env.clock,
+      settings: { TICK_SECONDS: "1" },
+    });
     const started = Date.now();
-    const { incidentId, threadTs, reference } = await reportAndPost(harness, new Date(NOW.getTime() - 60 * HOUR));
+    const { incidentId, threadTs, reference } = await reportAndPost(env.harness, new Date(NOW.getTime() - 60 * HOUR));
     // Without calling the scheduler: the ticker sends it within 30 seconds.
-    const first = await standIn.waitForCall("chat.postMessage", (call) => call.args.thread_ts === threadTs, 30_000);
+    const first = await env.standIn.waitForCall("chat.postMessage", (call) => call.args.thread_ts === threadTs, 30_000);
     expect(Date.now() - started).toBeLessThan(30_000);
     expect(JSON.stringify(first.args)).toContain("nog 12 uur 0 min");
-    await runScheduler(harness);
-    expect(threadReminders(standIn, threadTs)).toHaveLength(1);
+    await runScheduler(env.harness);
+    expect(threadReminders(env.standIn, threadTs)).toHaveLength(1);
     const labels = (
-      await harness.database.prisma.scheduledJob.findMany({ where: { incidentId, kind: "countdown.reminder" } })
+      await env.harness.database.prisma.scheduledJob.findMany({ where: { incidentId, kind: "countdown.reminder" } })
     ).map((job) => job.dedupeKey.split(":").at(-1));
     expect(labels.sort()).toEqual(["h1", "h12", "h4", "overdue0"]);
-    expect(remindersTo(standIn, DPO_ID, reference)).toHaveLength(1);
+    expect(remindersTo(env.standIn, DPO_ID, reference)).toHaveLength(1);
   });
 
   it("pages again after 30 minutes and every 2 hours until taken, telling management", async () => {
-    const { reference, threadTs } = await reportAndPost(harness, DISCOVERED);
+    const { reference, threadTs } = await reportAndPost(env.harness, DISCOVERED);
     const repagesTo = (channel: string) =>
-      standIn
+      env.standIn
         .successfulCallsTo("chat.postMessage")
         .filter((call) => call.args.channel === channel && /nog (door niemand|niet) opgepakt/.test(String(call.args.text)));
-    clock.advanceMinutes(29);
-    await runScheduler(harness);
+    env.clock.advanceMinutes(29);
+    await runScheduler(env.harness);
     expect(repagesTo(DPO_ID)).toHaveLength(0);
-    clock.advanceMinutes(1);
-    await runScheduler(harness);
+    env.clock.advanceMinutes(1);
+    await runScheduler(env.harness);
     for (const dpo of [DPO_ID, SECOND_DPO_ID]) expect(repagesTo(dpo), dpo).toHaveLength(1);
     expect(repagesTo(MANAGEMENT_CHANNEL)).toHaveLength(1);
     expect(actionIds(repagesTo(DPO_ID)[0]!)).toContain("incident_take");
     expect(JSON.stringify(repagesTo(MANAGEMENT_CHANNEL)[0]!.args)).not.toContain("collega-instelling");
 
-    clock.advanceMinutes(119);
-    await runScheduler(harness);
+    env.clock.advanceMinutes(119);
+    await runScheduler(env.harness);
     expect(repagesTo(DPO_ID)).toHaveLength(1);
-    clock.advanceMinutes(1);
-    await runScheduler(harness);
+    env.clock.advanceMinutes(1);
+    await runScheduler(env.harness);
     expect(repagesTo(DPO_ID)).toHaveLength(2);
     expect(repagesTo(MANAGEMENT_CHANNEL)).toHaveLength(2);
 
-    await harness.slack.blockAction({
+    await env.harness.slack.blockAction({
       userId: SECOND_DPO_ID,
       channelId: "C0DPOCHAN",
       messageTs: threadTs,
       actions: [{ action_id: "incident_take", value: reference }],
     });
-    await standIn.waitForCall("chat.update");
-    clock.advanceHours(6);
-    await runScheduler(harness);
+    await env.standIn.waitForCall("chat.update");
+    env.clock.advanceHours(6);
+    await runScheduler(env.harness);
     expect(repagesTo(DPO_ID)).toHaveLength(2);
     expect(repagesTo(MANAGEMENT_CHANNEL)).toHaveLength(2);
   });

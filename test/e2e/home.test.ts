@@ -1,10 +1,10 @@
 // The App Home tab, /datalek status and /datalek lijst, end to end: signed
 // requests to the real bot, a real database, the Slack stand-in.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../src/domain/time/clock.ts";
-import { SlackStandIn, type RecordedCall } from "../support/slackStandIn.ts";
-import { createTestDatabase, DATABASE_KINDS, type TTestDatabase } from "../support/testDatabases.ts";
-import { DPO_ID, SECOND_DPO_ID, STAFF_ID, startTestBot, type TTestBot } from "../support/startTestBot.ts";
+import { describe, expect, it } from "vitest";
+import { useBotPerTest } from "../support/useBotPerTest.ts";
+import { type RecordedCall } from "../support/slackStandIn.ts";
+import { DATABASE_KINDS } from "../support/testDatabases.ts";
+import { DPO_ID, SECOND_DPO_ID, STAFF_ID } from "../support/startTestBot.ts";
 import { openHome, seconds, submitReport } from "./homeSupport.ts";
 
 // Monday 23 November 2026, 10:00 in Amsterdam.
@@ -23,38 +23,13 @@ const homeOf = (call: RecordedCall) => call.args.view as { type: string; blocks:
 const homeText = (call: RecordedCall) => JSON.stringify(homeOf(call).blocks);
 
 describe.each(DATABASE_KINDS)("App Home, status and list on %s", (kind) => {
-  let standIn: SlackStandIn;
-  let testDatabase: TTestDatabase;
-  let harness: TTestBot;
-  let clock: ManualClock;
-
-  beforeAll(async () => {
-    standIn = await SlackStandIn.start();
-  });
-  afterAll(async () => {
-    await standIn.close();
-  });
-  beforeEach(async () => {
-    standIn.clear();
-    clock = new ManualClock(NOW);
-    testDatabase = await createTestDatabase(kind);
-    harness = await startTestBot({
-      databaseOptions: testDatabase.options,
-      standIn,
-      clock,
-      settings: { MANAGEMENT_USER_IDS: MANAGER },
-    });
-  });
-  afterEach(async () => {
-    await harness.stop();
-    await testDatabase.drop();
-  });
+  const env = useBotPerTest(kind, { now: NOW, settings: { MANAGEMENT_USER_IDS: MANAGER } });
 
   const lastHomeOf = async (userId: string, predicate: (call: RecordedCall) => boolean = () => true) =>
-    standIn.waitForCall("views.publish", (call) => call.args.user_id === userId && predicate(call));
+    env.standIn.waitForCall("views.publish", (call) => call.args.user_id === userId && predicate(call));
 
   it("shows staff a big report button that opens the report modal, and their own reports", async () => {
-    expect((await openHome(harness, STAFF_ID)).status).toBe(200);
+    expect((await openHome(env.harness, STAFF_ID)).status).toBe(200);
     const empty = await lastHomeOf(STAFF_ID);
     expect(homeOf(empty).type).toBe("home");
     const button = homeOf(empty)
@@ -66,18 +41,18 @@ describe.each(DATABASE_KINDS)("App Home, status and list on %s", (kind) => {
     // Staff see no list of other people's incidents and no summary.
     expect(homeText(empty)).not.toContain("Open incidenten");
 
-    const response = await harness.slack.blockAction({
+    const response = await env.harness.slack.blockAction({
       userId: STAFF_ID,
       actions: [{ action_id: "home_report", value: "report" }],
       view: { id: "V0HOMEVIEW", callback_id: "datalek_home", type: "home" },
       triggerId: "42.42.home",
     });
     expect(response.status).toBe(200);
-    const opened = await standIn.waitForCall("views.open", (call) => call.args.trigger_id === "42.42.home");
+    const opened = await env.standIn.waitForCall("views.open", (call) => call.args.trigger_id === "42.42.home");
     expect((opened.args.view as { callback_id: string }).callback_id).toBe("datalek_report");
 
     // A report refreshes the reporter's home: it now lists the reference.
-    await submitReport(harness, NOW);
+    await submitReport(env.harness, NOW);
     const refreshed = await lastHomeOf(STAFF_ID, (call) => homeText(call).includes("DL-2026-0001"));
     expect(homeText(refreshed)).toContain("Gemeld, nog niet opgepakt");
     // No free text from the report on the home tab.
@@ -86,13 +61,13 @@ describe.each(DATABASE_KINDS)("App Home, status and list on %s", (kind) => {
 
   it("shows a DPO the open incidents, overdue first and highlighted, each with its next step and a button", async () => {
     // DL-2026-0001 discovered 80 hours ago: overdue. DL-2026-0002 discovered 2 hours ago.
-    await submitReport(harness, NOW, { discovered_at: seconds(new Date(NOW.getTime() - 80 * 3_600_000)) });
-    await submitReport(harness, NOW, {}, OTHER_STAFF);
-    await standIn.waitForCalls("chat.postMessage", 8);
-    await harness.bot.outbox.kick();
-    standIn.clear();
+    await submitReport(env.harness, NOW, { discovered_at: seconds(new Date(NOW.getTime() - 80 * 3_600_000)) });
+    await submitReport(env.harness, NOW, {}, OTHER_STAFF);
+    await env.standIn.waitForCalls("chat.postMessage", 8);
+    await env.harness.bot.outbox.kick();
+    env.standIn.clear();
 
-    await openHome(harness, DPO_ID);
+    await openHome(env.harness, DPO_ID);
     const home = await lastHomeOf(DPO_ID);
     const incidentBlocks = homeOf(home).blocks.filter((block) => block.block_id?.startsWith("home_incident_"));
     expect(incidentBlocks.map((block) => block.block_id)).toEqual(
@@ -107,8 +82,8 @@ describe.each(DATABASE_KINDS)("App Home, status and list on %s", (kind) => {
     expect(homeText(home)).not.toContain("verkeerde ouder");
 
     // Taking one from the home tab: the DPOs' homes are refreshed with the next step.
-    standIn.clear();
-    await harness.slack.blockAction({
+    env.standIn.clear();
+    await env.harness.slack.blockAction({
       userId: DPO_ID,
       actions: [{ action_id: "incident_take", value: "DL-2026-0002" }],
       view: { id: "V0HOMEDPO", callback_id: "datalek_home", type: "home" },
@@ -124,21 +99,21 @@ describe.each(DATABASE_KINDS)("App Home, status and list on %s", (kind) => {
   });
 
   it("debounces refreshes: many changes while one waits give one refresh per person", async () => {
-    await harness.bot.homeRefresher.stop();
-    await submitReport(harness, NOW);
-    await submitReport(harness, NOW);
-    await submitReport(harness, NOW);
-    const waiting = await harness.database.prisma.homeRefreshRequest.findMany();
+    await env.harness.bot.homeRefresher.stop();
+    await submitReport(env.harness, NOW);
+    await submitReport(env.harness, NOW);
+    await submitReport(env.harness, NOW);
+    const waiting = await env.harness.database.prisma.homeRefreshRequest.findMany();
     // One for the reporter, one for the privacy officers and management together.
     expect(waiting.map((row) => row.target).sort()).toEqual(["overseers", STAFF_ID].sort());
     // Refresh requests are not messages: the outbox holds only the messages of the three reports.
-    expect(await harness.database.prisma.outboxMessage.count({ where: { kind: { startsWith: "home" } } })).toBe(0);
+    expect(await env.harness.database.prisma.outboxMessage.count({ where: { kind: { startsWith: "home" } } })).toBe(0);
   });
 
   it("shows management a summary", async () => {
-    await submitReport(harness, NOW, { discovered_at: seconds(new Date(NOW.getTime() - 80 * 3_600_000)) });
-    await submitReport(harness, NOW);
-    await openHome(harness, MANAGER);
+    await submitReport(env.harness, NOW, { discovered_at: seconds(new Date(NOW.getTime() - 80 * 3_600_000)) });
+    await submitReport(env.harness, NOW);
+    await openHome(env.harness, MANAGER);
     const home = await lastHomeOf(MANAGER, (call) => homeText(call).includes("home_summary"));
     const summary = homeOf(home).blocks.find((block) => block.block_id === "home_summary") as unknown as {
       fields: { text: string }[];
@@ -150,23 +125,23 @@ describe.each(DATABASE_KINDS)("App Home, status and list on %s", (kind) => {
   });
 
   it("speaks English to a user whose Slack locale is English", async () => {
-    standIn.setUserLocale(OTHER_STAFF, "en-US");
-    await openHome(harness, OTHER_STAFF);
+    env.standIn.setUserLocale(OTHER_STAFF, "en-US");
+    await openHome(env.harness, OTHER_STAFF);
     const home = await lastHomeOf(OTHER_STAFF);
     expect(homeText(home)).toContain("Report a data breach");
     expect(homeText(home)).not.toContain("Datalek melden");
-    const lookup = await standIn.waitForCall("users.info", (call) => call.args.user === OTHER_STAFF);
+    const lookup = await env.standIn.waitForCall("users.info", (call) => call.args.user === OTHER_STAFF);
     expect(String(lookup.args.include_locale)).toBe("true");
   });
 
   it("answers /datalek status with the user's own reports and one report's state", async () => {
-    const none = await harness.slack.slashCommand({ userId: STAFF_ID, text: "status" });
+    const none = await env.harness.slack.slashCommand({ userId: STAFF_ID, text: "status" });
     expect(none.body).toMatchObject({ response_type: "ephemeral" });
     expect((none.body as { text: string }).text).toContain("nog niets gemeld");
 
-    await submitReport(harness, NOW);
-    await submitReport(harness, NOW, {}, OTHER_STAFF);
-    const own = (await harness.slack.slashCommand({ userId: STAFF_ID, text: "status" })).body as {
+    await submitReport(env.harness, NOW);
+    await submitReport(env.harness, NOW, {}, OTHER_STAFF);
+    const own = (await env.harness.slack.slashCommand({ userId: STAFF_ID, text: "status" })).body as {
       text: string;
       response_type: string;
     };
@@ -175,28 +150,30 @@ describe.each(DATABASE_KINDS)("App Home, status and list on %s", (kind) => {
     expect(own.text).not.toContain("DL-2026-0002");
 
     // The reporter sees the free text of their own report; another staff member does not.
-    const mine = (await harness.slack.slashCommand({ userId: STAFF_ID, text: "status DL-2026-0001" })).body as { text: string };
+    const mine = (await env.harness.slack.slashCommand({ userId: STAFF_ID, text: "status DL-2026-0001" })).body as {
+      text: string;
+    };
     expect(mine.text).toContain("Gemeld, nog niet opgepakt");
     expect(mine.text).toContain("nog 70 uur 0 min");
     expect(mine.text).toContain("verkeerde ouder");
-    const theirs = (await harness.slack.slashCommand({ userId: OTHER_STAFF, text: "status dl-2026-0001" })).body as {
+    const theirs = (await env.harness.slack.slashCommand({ userId: OTHER_STAFF, text: "status dl-2026-0001" })).body as {
       text: string;
     };
     expect(theirs.text).toContain("DL-2026-0001");
     expect(theirs.text).not.toContain("verkeerde ouder");
-    const dpo = (await harness.slack.slashCommand({ userId: DPO_ID, text: "status DL-2026-0001" })).body as { text: string };
+    const dpo = (await env.harness.slack.slashCommand({ userId: DPO_ID, text: "status DL-2026-0001" })).body as { text: string };
     expect(dpo.text).toContain("verkeerde ouder");
     expect(dpo.text).toContain("Volgende stap: Oppakken");
-    const missing = (await harness.slack.slashCommand({ userId: STAFF_ID, text: "status DL-2026-0099" })).body as {
+    const missing = (await env.harness.slack.slashCommand({ userId: STAFF_ID, text: "status DL-2026-0099" })).body as {
       text: string;
     };
     expect(missing.text).toContain("niet gevonden");
   });
 
   it("answers /datalek lijst for DPOs with the open incidents, overdue first, and refuses staff", async () => {
-    await submitReport(harness, NOW);
-    await submitReport(harness, NOW, { discovered_at: seconds(new Date(NOW.getTime() - 73 * 3_600_000)) });
-    const list = (await harness.slack.slashCommand({ userId: DPO_ID, text: "lijst" })).body as {
+    await submitReport(env.harness, NOW);
+    await submitReport(env.harness, NOW, { discovered_at: seconds(new Date(NOW.getTime() - 73 * 3_600_000)) });
+    const list = (await env.harness.slack.slashCommand({ userId: DPO_ID, text: "lijst" })).body as {
       text: string;
       response_type: string;
     };
@@ -205,9 +182,9 @@ describe.each(DATABASE_KINDS)("App Home, status and list on %s", (kind) => {
     expect(list.text.indexOf("DL-2026-0002")).toBeLessThan(list.text.indexOf("DL-2026-0001"));
     expect(list.text).toMatch(/TE LAAT\* \*DL-2026-0002/);
     expect(list.text).not.toContain("verkeerde ouder");
-    const english = (await harness.slack.slashCommand({ userId: DPO_ID, text: "list" })).body as { text: string };
+    const english = (await env.harness.slack.slashCommand({ userId: DPO_ID, text: "list" })).body as { text: string };
     expect(english.text).toContain("DL-2026-0001");
-    const refused = (await harness.slack.slashCommand({ userId: STAFF_ID, text: "lijst" })).body as { text: string };
+    const refused = (await env.harness.slack.slashCommand({ userId: STAFF_ID, text: "lijst" })).body as { text: string };
     expect(refused.text).toContain("Alleen privacyfunctionarissen");
     expect(refused.text).not.toContain("DL-2026");
   });

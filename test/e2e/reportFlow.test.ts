@@ -4,12 +4,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useBotPerTest } from "../support/useBotPerTest.ts";
 import { ManualClock } from "../../src/domain/time/clock.ts";
 import { reportModalState } from "../support/slackRequests.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
-import { createTestDatabase, DATABASE_KINDS, type TTestDatabase } from "../support/testDatabases.ts";
-import { DPO_CHANNEL, DPO_ID, SECOND_DPO_ID, STAFF_ID, startTestBot, type TTestBot } from "../support/startTestBot.ts";
+import { createTestDatabase, DATABASE_KINDS } from "../support/testDatabases.ts";
+import { DPO_CHANNEL, DPO_ID, SECOND_DPO_ID, STAFF_ID, startTestBot } from "../support/startTestBot.ts";
 
 // Monday 23 November 2026, 10:00 in Amsterdam (CET, UTC+1).
 const NOW = new Date("2026-11-23T09:00:00Z");
@@ -31,39 +32,19 @@ function validFields(overrides: Record<string, unknown> = {}) {
 }
 
 describe.each(DATABASE_KINDS)("report flow on %s", (kind) => {
-  let standIn: SlackStandIn;
-  let testDatabase: TTestDatabase;
-  let harness: TTestBot;
-  let clock: ManualClock;
+  const env = useBotPerTest(kind, { now: NOW });
   let viewCounter = 0;
 
-  beforeAll(async () => {
-    standIn = await SlackStandIn.start();
-  });
-  afterAll(async () => {
-    await standIn.close();
-  });
-  beforeEach(async () => {
-    standIn.clear();
-    clock = new ManualClock(NOW);
-    testDatabase = await createTestDatabase(kind);
-    harness = await startTestBot({ databaseOptions: testDatabase.options, standIn, clock });
-  });
-  afterEach(async () => {
-    await harness.stop();
-    await testDatabase.drop();
-  });
-
   const submit = (fields: Record<string, unknown>, viewId = `V0REPORT${++viewCounter}`, userId = STAFF_ID) =>
-    harness.slack.viewSubmission({
+    env.harness.slack.viewSubmission({
       userId,
       view: { id: viewId, callback_id: "datalek_report", state: { values: reportModalState(fields as never) } },
     });
 
   it("opens the report modal at once on /datalek", async () => {
-    const response = await harness.slack.slashCommand({ userId: STAFF_ID, text: "", triggerId: "1337.42.abc" });
+    const response = await env.harness.slack.slashCommand({ userId: STAFF_ID, text: "", triggerId: "1337.42.abc" });
     expect(response.status).toBe(200);
-    const [call] = await standIn.waitForCalls("views.open", 1);
+    const [call] = await env.standIn.waitForCalls("views.open", 1);
     expect(call!.args.trigger_id).toBe("1337.42.abc");
     const view = call!.args.view as {
       callback_id: string;
@@ -93,27 +74,27 @@ describe.each(DATABASE_KINDS)("report flow on %s", (kind) => {
   });
 
   it("speaks the user's own language once Slack has told it, without waiting for it on the ack path", async () => {
-    standIn.setUserLocale(ENGLISH_SPEAKER, "en-US");
-    await harness.slack.slashCommand({ userId: ENGLISH_SPEAKER, text: "" });
+    env.standIn.setUserLocale(ENGLISH_SPEAKER, "en-US");
+    await env.harness.slack.slashCommand({ userId: ENGLISH_SPEAKER, text: "" });
     // The first time the default (Dutch) is used and the locale is looked up meanwhile.
-    const [first] = await standIn.waitForCalls("views.open", 1);
+    const [first] = await env.standIn.waitForCalls("views.open", 1);
     expect(JSON.stringify(first!.args.view)).toContain("Datalek melden");
-    await standIn.waitForCall("users.info", (call) => call.args.user === ENGLISH_SPEAKER);
-    await harness.slack.slashCommand({ userId: ENGLISH_SPEAKER, text: "" });
-    const second = (await standIn.waitForCalls("views.open", 2))[1]!;
+    await env.standIn.waitForCall("users.info", (call) => call.args.user === ENGLISH_SPEAKER);
+    await env.harness.slack.slashCommand({ userId: ENGLISH_SPEAKER, text: "" });
+    const second = (await env.standIn.waitForCalls("views.open", 2))[1]!;
     expect(JSON.stringify(second.args.view)).toContain("Report a data breach");
     const errors = await submit({}, "V0ENGLISH", ENGLISH_SPEAKER);
     expect((errors.body as { errors: Record<string, string> }).errors.what_happened).toBe("Please fill in this field.");
   });
 
   it("answers /datalek help and unknown text with the help, ephemerally", async () => {
-    const help = await harness.slack.slashCommand({ userId: STAFF_ID, text: "help" });
+    const help = await env.harness.slack.slashCommand({ userId: STAFF_ID, text: "help" });
     expect(help.body).toMatchObject({ response_type: "ephemeral" });
     expect((help.body as { text: string }).text).toContain("/datalek");
-    const unknown = await harness.slack.slashCommand({ userId: STAFF_ID, text: "vliegtuig" });
+    const unknown = await env.harness.slack.slashCommand({ userId: STAFF_ID, text: "vliegtuig" });
     expect(unknown.body).toMatchObject({ response_type: "ephemeral" });
     expect((unknown.body as { text: string }).text).toContain("vliegtuig");
-    expect(standIn.callsTo("views.open")).toHaveLength(0);
+    expect(env.standIn.callsTo("views.open")).toHaveLength(0);
   });
 
   it("answers invalid input in the modal, field by field", async () => {
@@ -154,7 +135,7 @@ describe.each(DATABASE_KINDS)("report flow on %s", (kind) => {
     // Two minutes ahead is clock skew and accepted.
     const skew = await submit(validFields({ discovered_at: seconds(new Date(NOW.getTime() + 2 * 60_000)) }));
     expect(skew.body).toMatchObject({ response_action: "update" });
-    expect(await harness.database.prisma.incident.count()).toBe(1);
+    expect(await env.harness.database.prisma.incident.count()).toBe(1);
   });
 
   it("records a valid report and pages the DPO channel, each DPO and the reporter", async () => {
@@ -163,17 +144,17 @@ describe.each(DATABASE_KINDS)("report flow on %s", (kind) => {
     expect(response.body).toMatchObject({ response_action: "update" });
     expect(JSON.stringify(response.body)).toContain("DL-2026-0001");
 
-    const incident = await harness.database.prisma.incident.findUniqueOrThrow({ where: { reference: "DL-2026-0001" } });
+    const incident = await env.harness.database.prisma.incident.findUniqueOrThrow({ where: { reference: "DL-2026-0001" } });
     const discovered = new Date(NOW.getTime() - 2 * 3_600_000);
     expect(incident.awarenessAt.toISOString()).toBe(discovered.toISOString());
     // 72 elapsed hours after awareness.
     expect(incident.deadlineAt.toISOString()).toBe("2026-11-26T07:00:00.000Z");
-    const timeline = await harness.database.prisma.timelineEntry.findMany({ where: { incidentId: incident.id } });
+    const timeline = await env.harness.database.prisma.timelineEntry.findMany({ where: { incidentId: incident.id } });
     expect(timeline.map((entry) => [entry.kind, entry.actorId, entry.at.toISOString()])).toEqual([
       ["reported", STAFF_ID, NOW.toISOString()],
     ]);
 
-    const posts = await standIn.waitForCalls("chat.postMessage", 4);
+    const posts = await env.standIn.waitForCalls("chat.postMessage", 4);
     const channelPost = posts.find((call) => call.args.channel === DPO_CHANNEL)!;
     expect(channelPost).toBeDefined();
     const channelText = JSON.stringify(channelPost.args);
@@ -199,7 +180,7 @@ describe.each(DATABASE_KINDS)("report flow on %s", (kind) => {
     expect(JSON.stringify(receipt.args)).toContain("DL-2026-0001");
     expect(JSON.stringify(receipt.args)).toContain("Wat nu?");
 
-    const stored = await harness.database.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } });
+    const stored = await env.harness.database.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } });
     expect(stored.channelId).toBe(DPO_CHANNEL);
     expect(stored.threadTs).toBe(channelPost.response?.ts ?? stored.threadTs);
   });
@@ -208,9 +189,9 @@ describe.each(DATABASE_KINDS)("report flow on %s", (kind) => {
     await submit(validFields());
     await submit(validFields());
     // New Year's Eve 23:30 UTC is already 1 January in Amsterdam.
-    clock.set("2026-12-31T23:30:00Z");
+    env.clock.set("2026-12-31T23:30:00Z");
     await submit(validFields({ discovered_at: seconds(new Date("2026-12-31T23:00:00Z")) }));
-    const references = (await harness.database.prisma.incident.findMany({ orderBy: { createdAt: "asc" } })).map(
+    const references = (await env.harness.database.prisma.incident.findMany({ orderBy: { createdAt: "asc" } })).map(
       (i) => i.reference,
     );
     expect(references).toEqual(["DL-2026-0001", "DL-2026-0002", "DL-2027-0001"]);
@@ -220,19 +201,19 @@ describe.each(DATABASE_KINDS)("report flow on %s", (kind) => {
     const [first, second] = await Promise.all([submit(validFields(), "V0DOUBLE"), submit(validFields(), "V0DOUBLE")]);
     const again = await submit(validFields(), "V0DOUBLE");
     for (const response of [first, second, again]) expect(JSON.stringify(response.body)).toContain("DL-2026-0001");
-    expect(await harness.database.prisma.incident.count()).toBe(1);
-    await standIn.waitForCalls("chat.postMessage", 4);
-    expect(await harness.database.prisma.outboxMessage.count()).toBe(4);
+    expect(await env.harness.database.prisma.incident.count()).toBe(1);
+    await env.standIn.waitForCalls("chat.postMessage", 4);
+    expect(await env.harness.database.prisma.outboxMessage.count()).toBe(4);
   });
 
   it("lets only a DPO take an incident, recording a refusal and updating the channel post", async () => {
     await submit(validFields());
-    const [channelPost] = await standIn
+    const [channelPost] = await env.standIn
       .waitForCall("chat.postMessage", (call) => call.args.channel === DPO_CHANNEL)
       .then((call) => [call]);
     const ts = channelPost!.response!.ts as string;
     const click = (userId: string) =>
-      harness.slack.blockAction({
+      env.harness.slack.blockAction({
         userId,
         channelId: DPO_CHANNEL,
         messageTs: ts,
@@ -241,18 +222,18 @@ describe.each(DATABASE_KINDS)("report flow on %s", (kind) => {
 
     const refused = await click(STAFF_ID);
     expect(refused.status).toBe(200);
-    const ephemeral = await standIn.waitForCall("chat.postEphemeral");
+    const ephemeral = await env.standIn.waitForCall("chat.postEphemeral");
     expect(ephemeral.args.user).toBe(STAFF_ID);
     expect(String(ephemeral.args.text)).toMatch(/Alleen een privacyfunctionaris/);
 
-    clock.advanceMinutes(5);
+    env.clock.advanceMinutes(5);
     await click(DPO_ID);
-    const update = await standIn.waitForCall("chat.update");
+    const update = await env.standIn.waitForCall("chat.update");
     expect(update.args.ts).toBe(ts);
     expect(JSON.stringify(update.args.blocks)).toContain(`<@${DPO_ID}>`);
     expect(JSON.stringify(update.args.blocks)).not.toContain("incident_take");
 
-    const incident = await harness.database.prisma.incident.findUniqueOrThrow({
+    const incident = await env.harness.database.prisma.incident.findUniqueOrThrow({
       where: { reference: "DL-2026-0001" },
       include: { timeline: { orderBy: { id: "asc" } } },
     });
@@ -266,45 +247,45 @@ describe.each(DATABASE_KINDS)("report flow on %s", (kind) => {
   });
 
   it("refuses bad and stale signatures with 401", async () => {
-    const wrongSecret = await harness.slack.slashCommand({ userId: STAFF_ID }, { signingSecret: "not-the-secret" });
+    const wrongSecret = await env.harness.slack.slashCommand({ userId: STAFF_ID }, { signingSecret: "not-the-secret" });
     expect(wrongSecret.status).toBe(401);
-    const stale = await harness.slack.slashCommand(
+    const stale = await env.harness.slack.slashCommand(
       { userId: STAFF_ID },
       { timestampSeconds: Math.floor(Date.now() / 1000) - 10 * 60 },
     );
     expect(stale.status).toBe(401);
-    const unsigned = await harness.slack.slashCommand({ userId: STAFF_ID }, { unsigned: true });
+    const unsigned = await env.harness.slack.slashCommand({ userId: STAFF_ID }, { unsigned: true });
     expect(unsigned.status).toBe(401);
-    expect(standIn.callsTo("views.open")).toHaveLength(0);
+    expect(env.standIn.callsTo("views.open")).toHaveLength(0);
   });
 
   it("reports health with the database", async () => {
-    const response = await fetch(`${harness.url}/healthz`);
+    const response = await fetch(`${env.harness.url}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok", database: kind });
   });
 
   it("delivers the messages once Slack answers again after a 500, and honours Retry-After on 429", async () => {
-    standIn.failNext("chat.postMessage", { status: 500 }, 1);
-    standIn.failNext("chat.postMessage", { status: 429, retryAfterSeconds: 30 }, 1);
+    env.standIn.failNext("chat.postMessage", { status: 500 }, 1);
+    env.standIn.failNext("chat.postMessage", { status: 429, retryAfterSeconds: 30 }, 1);
     const response = await submit(validFields());
     // The report is accepted even though Slack is failing.
     expect(response.body).toMatchObject({ response_action: "update" });
-    await standIn.waitForCalls("chat.postMessage", 2).catch(() => undefined);
-    const failed = standIn.callsTo("chat.postMessage").filter((call) => call.failed);
+    await env.standIn.waitForCalls("chat.postMessage", 2).catch(() => undefined);
+    const failed = env.standIn.callsTo("chat.postMessage").filter((call) => call.failed);
     expect(failed.length).toBe(2);
-    const rateLimited = await harness.database.prisma.outboxMessage.findFirstOrThrow({
+    const rateLimited = await env.harness.database.prisma.outboxMessage.findFirstOrThrow({
       where: { lastError: { contains: "rate" } },
     });
     // Retry-After 30 s, counted from the (manual) clock.
     expect(rateLimited.nextAttemptAt.getTime() - NOW.getTime()).toBe(30_000);
-    clock.advance(31_000);
-    await standIn.waitForCalls("chat.postMessage", 4);
-    await harness.bot.outbox.kick(); // let the round that sent them record it
-    const delivered = await harness.database.prisma.outboxMessage.count({ where: { status: "delivered" } });
+    env.clock.advance(31_000);
+    await env.standIn.waitForCalls("chat.postMessage", 4);
+    await env.harness.bot.outbox.kick(); // let the round that sent them record it
+    const delivered = await env.harness.database.prisma.outboxMessage.count({ where: { status: "delivered" } });
     expect(delivered).toBe(4);
     // Exactly one post per recipient.
-    const recipients = standIn.successfulCallsTo("chat.postMessage").map((call) => call.args.channel);
+    const recipients = env.standIn.successfulCallsTo("chat.postMessage").map((call) => call.args.channel);
     expect(recipients.sort()).toEqual([DPO_CHANNEL, DPO_ID, SECOND_DPO_ID, STAFF_ID].sort());
   });
 });

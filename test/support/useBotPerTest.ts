@@ -11,6 +11,8 @@ export interface TBotPerTest {
   standIn: SlackStandIn;
   harness: TTestBot;
   clock: ManualClock;
+  /** This test's database, to start another bot on it. */
+  databaseOptions: TTestDatabase["options"];
 }
 
 export function useBotPerTest(kind: TTestDatabaseKind, options: { now: Date; settings?: Record<string, string> }): TBotPerTest {
@@ -26,6 +28,7 @@ export function useBotPerTest(kind: TTestDatabaseKind, options: { now: Date; set
     env.standIn.clear();
     env.clock = new ManualClock(options.now);
     testDatabase = await createTestDatabase(kind);
+    env.databaseOptions = testDatabase.options;
     env.harness = await startTestBot({
       databaseOptions: testDatabase.options,
       standIn: env.standIn,
