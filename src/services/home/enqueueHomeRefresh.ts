@@ -11,11 +11,12 @@ import type { TDbTransaction } from "../../storage/transaction.ts";
 export const HOME_AUDIENCE_OVERSEERS = "overseers";
 
 export async function enqueueHomeRefresh(tx: TDbTransaction, incidentId: string, now: Date): Promise<void> {
-  const incident = await tx.incident.findUnique({ where: { id: incidentId }, select: { reporterId: true, ownerId: true } });
-  if (!incident) return;
-  const targets = [...new Set([incident.reporterId, incident.ownerId, HOME_AUDIENCE_OVERSEERS].filter((t): t is string => !!t))];
-  await tx.homeRefreshRequest.createMany({
-    data: targets.map((target) => ({ target, requestedAt: now })),
-    skipDuplicates: true,
-  });
+  // One statement on the hot path (it runs with every timeline entry): the
+  // targets are read from the incident row inside the insert.
+  await tx.$executeRaw`
+    INSERT INTO home_refresh_request (target, requested_at)
+    SELECT DISTINCT target, ${now}::timestamptz
+    FROM incident, unnest(ARRAY[incident.reporter_id, incident.owner_id, ${HOME_AUDIENCE_OVERSEERS}]) AS target
+    WHERE incident.id = ${incidentId}::uuid AND target IS NOT NULL
+    ON CONFLICT (target) DO NOTHING`;
 }
