@@ -7,9 +7,10 @@ import { isDpo, type TBotContext } from "../../app/botContext.ts";
 import { DUTY_JOB_KINDS, dutyKeys } from "../../domain/duties/dutyJobs.ts";
 import { workingHoursOf, workingStartOnOrAfter } from "../../domain/schedules/workingHours.ts";
 import { enqueueOutboxMessages } from "../outbox/enqueueOutboxMessage.ts";
-import { dutyMessage, followUpProgressMessage, noticeMessage } from "../register/dutyOutbox.ts";
+import { dutyMessage, followUpProgressMessage } from "../register/dutyOutbox.ts";
 import { scheduleJobs } from "../scheduler/scheduleJob.ts";
 import { appendTimelineEntry } from "../timeline/appendTimelineEntry.ts";
+import { recordRefusalIn } from "../timeline/recordRefusal.ts";
 
 export interface TAddMeasureInput {
   reference: string;
@@ -112,23 +113,18 @@ export async function refuseFollowUpAction(
   await context.database.prisma.$transaction(async (tx) => {
     const incident = await tx.incident.findUnique({ where: { reference: input.reference } });
     if (!incident) return;
-    await appendTimelineEntry(tx, {
-      incidentId: incident.id,
-      at: now,
-      actorId: input.userId,
-      kind: `${input.action}_refused`,
-      details: { reason: "not_a_dpo" },
-    });
-    await enqueueOutboxMessages(tx, [
-      noticeMessage({
+    await recordRefusalIn(
+      tx,
+      {
+        incident,
         userId: input.userId,
+        kind: `${input.action}_refused`,
+        notice: "dpo_only",
+        details: { reason: "not_a_dpo" },
         channelId: input.channelId,
         threadTs: input.threadTs ?? null,
-        notice: "dpo_only",
-        params: { reference: incident.reference },
-        incidentId: incident.id,
-        notBefore: now,
-      }),
-    ]);
+      },
+      now,
+    );
   });
 }
