@@ -1,3 +1,2 @@
-// Signed Slack requests (slash commands, view submissions, block actions),
-// for the demo. Re-exported from the tests' simulator.
-export * from "../../test/support/slackRequests.ts";
+// Signed Slack requests (slash commands, view submissions, block actions, events), for the demo and the tests.
+export * from "./slack/slackRequests.ts";

@@ -6,8 +6,8 @@ import { App, LogLevel, verifySlackRequest } from "@slack/bolt";
 import { ErrorCode, WebClient, WebClientEvent } from "@slack/web-api";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { SlackStandIn } from "./slackStandIn.js";
-import { SlackClientSimulator, reportModalState, signSlackRequest } from "./slackRequests.js";
+import { SlackStandIn } from "../../src/devtools/slack/slackStandIn.ts";
+import { SlackClientSimulator, reportModalState, signSlackRequest } from "../../src/devtools/slack/slackRequests.ts";
 
 const TOKEN = "xoxb-test-token";
 
