@@ -1,9 +1,8 @@
 // `datalek audit verify`: checks the audit trail's hash chain and names the
 // first entry that was altered, removed or inserted. Keep the printed last
 // hash somewhere else: it also shows whether entries were cut off the end.
-import { databaseOptionsFor } from "../app/startFromEnvironment.ts";
 import { verifyAuditChain } from "../services/audit/verifyAuditChain.ts";
-import { openDatabase } from "../storage/openDatabase.ts";
+import { openExistingDatabase } from "./openCliDatabase.ts";
 import type { TCommandIo } from "./assessCommand.ts";
 
 export async function auditCommand(args: string[], env: NodeJS.ProcessEnv, io: TCommandIo): Promise<number> {
@@ -11,9 +10,9 @@ export async function auditCommand(args: string[], env: NodeJS.ProcessEnv, io: T
     io.stderr.write("Gebruik / usage: datalek audit verify\n");
     return 2;
   }
-  const database = await openDatabase(
-    databaseOptionsFor({ DATABASE_URL: env.DATABASE_URL || undefined, DATA_DIR: env.DATA_DIR || "./data" }),
-  );
+  const opened = await openExistingDatabase(env, io, "audit verify");
+  if (!opened.ok) return opened.exitCode;
+  const database = opened.database;
   try {
     const result = await verifyAuditChain(database.prisma);
     if (result.ok) {

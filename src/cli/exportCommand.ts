@@ -8,11 +8,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
-import { databaseOptionsFor } from "../app/startFromEnvironment.ts";
 import { loadRegisterFile } from "../register/loadRegister.ts";
 import { loadKeyRing } from "../security/loadKeyRing.ts";
 import { EXPORT_FORMATS, exportRegister, type TExportFormat } from "../services/export/exportRegister.ts";
-import { openDatabase } from "../storage/openDatabase.ts";
+import { cliDatabaseSettings, openExistingDatabase } from "./openCliDatabase.ts";
 import type { TCommandIo } from "./assessCommand.ts";
 
 export const EXPORT_USAGE = "datalek export --format csv|json|md --out FILE|- [--lang nl|en]";
@@ -43,24 +42,23 @@ export async function exportCommand(argv: string[], env: NodeJS.ProcessEnv, io: 
     io.stderr.write("--lang must be nl or en\n");
     return 2;
   }
-  const url = env.DATABASE_URL || undefined;
-  if (url && !/^postgres(ql)?:\/\//.test(url)) {
-    io.stderr.write("DATABASE_URL must be a postgresql:// connection string\n");
-    return 2;
-  }
   const registerFile = path.resolve(env.REGISTER_FILE || "config/register.yaml");
   const register = loadRegisterFile(registerFile);
   if (!register.ok) {
     io.stderr.write(`register ${registerFile}: ${register.problems.join("; ")}\n`);
     return 1;
   }
-  const dataDir = env.DATA_DIR || "./data";
-  const keys = loadKeyRing({ ...env, DATABASE_URL: url, DATA_DIR: dataDir });
+  // The bot's key: never a new one (a new key could not decrypt anything).
+  const keys = loadKeyRing({ ...env, ...cliDatabaseSettings(env), generateMissing: false });
+  const opened = await openExistingDatabase(env, io, "export", keys.ok ? keys.ring : undefined);
+  if (!opened.ok) return opened.exitCode;
+  const database = opened.database;
   if (!keys.ok) {
-    for (const problem of keys.problems) io.stderr.write(`${problem}\n`);
+    await database.close();
+    for (const problem of keys.problems) io.stderr.write(`export: ${problem}\n`);
+    if (keys.problems.length === 0) io.stderr.write("export: no encryption key found (DATALEK_ENCRYPTION_KEY, or the key file in DATA_DIR)\n");
     return 1;
   }
-  const database = await openDatabase(databaseOptionsFor({ DATABASE_URL: url, DATA_DIR: dataDir }), keys.ring);
   const toStdout = values.out === "-";
   const out = toStdout ? io.stdout : fs.createWriteStream(path.resolve(values.out));
   try {

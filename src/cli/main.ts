@@ -8,6 +8,7 @@ import { auditCommand } from "./auditCommand.ts";
 import { rotateKeyCommand } from "./rotateKeyCommand.ts";
 import { exportCommand } from "./exportCommand.ts";
 import { demoCommand } from "./demoCommand.ts";
+import { outboxCommand } from "./outboxCommand.ts";
 
 export const USAGE = [
   "Gebruik / usage: datalek <command> [options]",
@@ -18,6 +19,8 @@ export const USAGE = [
   "  rotate-key                             versleutel opnieuw met de nieuwe sleutel / re-encrypt under DATALEK_ENCRYPTION_KEY",
   "  audit verify                           controleer de audit-trail / verify the audit trail's hash chain",
   "  export --format csv|json|md --out FILE  register exporteren / export the breach register",
+  "  outbox list                            geparkeerde berichten / messages parked after a permanent Slack error",
+  "  outbox retry [ID ...]                  opnieuw versturen na herstel / re-queue them once the cause is fixed",
   "  demo                                   rondleiding zonder Slack / a complete incident without Slack",
 ].join("\n");
 
@@ -36,6 +39,8 @@ export async function main(argv: string[], io: TCommandIo = defaultIo): Promise<
       return auditCommand(rest, process.env, io);
     case "export":
       return exportCommand(rest, process.env, io);
+    case "outbox":
+      return outboxCommand(rest, process.env, io);
     case "demo":
       return demoCommand(rest, io);
     case "help":

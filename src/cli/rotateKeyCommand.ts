@@ -4,12 +4,11 @@
 // counts as an old key. Safe to interrupt and run again.
 import fs from "node:fs";
 import path from "node:path";
-import { databaseOptionsFor } from "../app/startFromEnvironment.ts";
 import { recordAuditEvent } from "../services/audit/recordAuditEvent.ts";
 import { rotateEncryptedFields } from "../security/rotateKeys.ts";
 import { GENERATED_KEY_FILE, loadKeyRing } from "../security/loadKeyRing.ts";
 import { migrateDatabase } from "../storage/migrateDatabase.ts";
-import { openDatabase } from "../storage/openDatabase.ts";
+import { openExistingDatabase } from "./openCliDatabase.ts";
 import type { TCommandIo } from "./assessCommand.ts";
 
 export async function rotateKeyCommand(env: NodeJS.ProcessEnv, io: TCommandIo): Promise<number> {
@@ -38,7 +37,9 @@ export async function rotateKeyCommand(env: NodeJS.ProcessEnv, io: TCommandIo): 
     return 2;
   }
   // A plain client: the rotation reads and writes ciphertext itself.
-  const database = await openDatabase(databaseOptionsFor({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir }));
+  const opened = await openExistingDatabase(env, io, "rotate-key");
+  if (!opened.ok) return opened.exitCode;
+  const database = opened.database;
   try {
     await migrateDatabase(database);
     const report = await rotateEncryptedFields(database.prisma, keys.ring, {

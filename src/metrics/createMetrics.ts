@@ -17,6 +17,9 @@ export interface TBotMetrics {
   registry: Registry;
   slackApiErrors: Counter<"method" | "error">;
   outboxFailures: Counter<"kind" | "failure">;
+  outboxParked: Counter<"kind">;
+  /** Sets datalek_slack_channel_usable from the setup monitor's checks. */
+  recordChannelChecks(checks: readonly { setting: string; state: string }[]): void;
   ackLatency: Histogram<"type">;
   /** Counts failed Web API calls of this client by method (wraps apiCall once). */
   instrumentClient(client: WebClient): void;
@@ -110,6 +113,21 @@ export function createMetrics(options: { database: Database; clock: Clock }): TB
     labelNames: ["kind", "failure"] as const,
     registers: [registry],
   });
+  const outboxParked = new Counter({
+    name: "datalek_outbox_parked_total",
+    help: "Outbox messages parked after a permanent Slack error (a revoked token, a channel the bot is not in), by kind.",
+    labelNames: ["kind"] as const,
+    registers: [registry],
+  });
+  const channelUsable = new Gauge({
+    name: "datalek_slack_channel_usable",
+    help: "1 when the bot is a member of the configured channel (by setting: DPO_CHANNEL_ID, MANAGEMENT_CHANNEL_ID), 0 when not.",
+    labelNames: ["setting"] as const,
+    registers: [registry],
+  });
+  function recordChannelChecks(checks: readonly { setting: string; state: string }[]): void {
+    for (const check of checks) channelUsable.set({ setting: check.setting }, check.state === "member" ? 1 : 0);
+  }
   const ackLatency = new Histogram({
     name: "datalek_ack_latency_seconds",
     help: "Time from a Slack request arriving to its acknowledgement (the HTTP response), by request type.",
@@ -198,5 +216,5 @@ export function createMetrics(options: { database: Database; clock: Clock }): TB
     },
   };
 
-  return { registry, slackApiErrors, outboxFailures, ackLatency, instrumentClient, instrumentReceiver, ackMiddleware, route };
+  return { registry, slackApiErrors, outboxFailures, outboxParked, recordChannelChecks, ackLatency, instrumentClient, instrumentReceiver, ackMiddleware, route };
 }

@@ -15,6 +15,8 @@ export interface TKeySettings {
   DATALEK_OLD_KEYS?: string | undefined;
   DATABASE_URL?: string | undefined;
   DATA_DIR: string;
+  /** Embedded setup without a key: create one (default). False only checks, e.g. when the start is refused anyway. */
+  generateMissing?: boolean;
 }
 
 export type TKeyRingResult = { ok: true; ring: TKeyRing; warnings: string[] } | { ok: false; problems: string[] };
@@ -48,6 +50,7 @@ export function loadKeyRing(settings: TKeySettings): TKeyRingResult {
     );
   } else {
     const file = path.join(settings.DATA_DIR, GENERATED_KEY_FILE);
+    if (!fs.existsSync(file) && settings.generateMissing === false) return { ok: false, problems };
     if (!fs.existsSync(file)) {
       fs.mkdirSync(settings.DATA_DIR, { recursive: true });
       fs.writeFileSync(file, `${crypto.randomBytes(32).toString("base64")}\n`, { mode: 0o600, flag: "wx" });

@@ -8,6 +8,14 @@ import { DUTY_SETTINGS_SHAPE } from "../domain/schedules/dutySettings.ts";
 const slackUserId = /^[UW][A-Z0-9]{2,}$/;
 const slackChannelId = /^[CGD][A-Z0-9]{2,}$/;
 
+/**
+ * The example values of .env.example (and the README). Copied unchanged they
+ * look valid, so the bot would start and page nobody: refuse them by name.
+ */
+export const EXAMPLE_IDS = new Set(["U012AB3CD", "C012AB3CD", "C045EF6GH"]);
+const notAnExample = (value: string) => !value.includes("...") && !EXAMPLE_IDS.has(value);
+const exampleMessage = (what: string) => `is still the example value from .env.example: put in your own ${what}`;
+
 const optionalString = z.preprocess((value) => (value === "" ? undefined : value), z.string().optional());
 
 const optionalUserIds = z.preprocess(
@@ -36,13 +44,21 @@ export const ZSettings = z
   .object({
     SLACK_BOT_TOKEN: z
       .string({ error: "is required (the bot token, xoxb-...)" })
-      .regex(/^xoxb-/, "must be a bot token starting with xoxb-"),
-    SLACK_SIGNING_SECRET: optionalString,
+      .regex(/^xoxb-/, "must be a bot token starting with xoxb-")
+      .refine(notAnExample, exampleMessage("Bot User OAuth Token (OAuth & Permissions)")),
+    SLACK_SIGNING_SECRET: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z
+        .string()
+        .refine(notAnExample, exampleMessage("signing secret (Basic Information → App Credentials)"))
+        .optional(),
+    ),
     SLACK_APP_TOKEN: z.preprocess(
       (value) => (value === "" ? undefined : value),
       z
         .string()
         .regex(/^xapp-/, "must be an app-level token starting with xapp-")
+        .refine(notAnExample, exampleMessage("app-level token (Basic Information → App-Level Tokens), or leave it empty for HTTP mode"))
         .optional(),
     ),
     SLACK_API_URL: z.preprocess(
@@ -71,7 +87,12 @@ export const ZSettings = z
       )
       .pipe(
         z
-          .array(z.string().regex(slackUserId, "must hold Slack user ids such as U012AB3CD"))
+          .array(
+            z
+              .string()
+              .regex(slackUserId, "must hold Slack user ids such as U012AB3CD")
+              .refine(notAnExample, exampleMessage("privacy officers' member ids (profile → ⋮ → Copy member ID)")),
+          )
           .min(1, "must name at least one privacy officer"),
       ),
     /** Administrators: maintain the register, receive its warnings; may read details and export. */
@@ -80,10 +101,12 @@ export const ZSettings = z
     MANAGEMENT_USER_IDS: optionalUserIds,
     DPO_CHANNEL_ID: z
       .string({ error: "is required (the private channel id of the privacy officers, e.g. C012AB3CD)" })
-      .regex(slackChannelId, "must be a Slack channel id such as C012AB3CD"),
+      .regex(slackChannelId, "must be a Slack channel id such as C012AB3CD")
+      .refine(notAnExample, exampleMessage("channel id (channel details → bottom)")),
     MANAGEMENT_CHANNEL_ID: z
       .string({ error: "is required (the management channel id, e.g. C012AB3CD)" })
-      .regex(slackChannelId, "must be a Slack channel id such as C012AB3CD"),
+      .regex(slackChannelId, "must be a Slack channel id such as C012AB3CD")
+      .refine(notAnExample, exampleMessage("channel id (channel details → bottom)")),
     TIMEZONE: z.preprocess(
       (value) => (value === "" || value === undefined ? "Europe/Amsterdam" : value),
       z.string().refine((zone) => IANAZone.isValidZone(zone), "must be an IANA time zone such as Europe/Amsterdam"),

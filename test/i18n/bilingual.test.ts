@@ -146,6 +146,7 @@ describe("English next to Dutch", () => {
       openIncidentsMore: 3,
       ownReports: [],
       summary: { open: 1, overdue: 0, awaitingDecision: 1, notifiedToAp: 0, closed: 0, total: 1 },
+      parked: { count: 2, errors: ["not_in_channel"] },
     };
     expectBilingual("home", (locale) => buildHomeView(home, { register, locale, zone: "Europe/Amsterdam" }));
   });

@@ -6,9 +6,9 @@ import { loadSettings, type TSettings } from "../../src/settings/loadSettings.ts
 const REQUIRED = {
   SLACK_BOT_TOKEN: "xoxb-1234-5678-abcdef",
   SLACK_SIGNING_SECRET: "0123456789abcdef0123456789abcdef",
-  DPO_USER_IDS: "U012AB3CD",
-  DPO_CHANNEL_ID: "C012AB3CD",
-  MANAGEMENT_CHANNEL_ID: "C045EF6GH",
+  DPO_USER_IDS: "U0PRIVACY1",
+  DPO_CHANNEL_ID: "C0PRIVACY1",
+  MANAGEMENT_CHANNEL_ID: "C0MANAGEM1",
 };
 
 function settingsOf(env: Record<string, string | undefined>): TSettings {
@@ -37,9 +37,9 @@ describe("loadSettings", () => {
     expect(settings).toMatchObject({
       SLACK_BOT_TOKEN: "xoxb-1234-5678-abcdef",
       SLACK_SIGNING_SECRET: "0123456789abcdef0123456789abcdef",
-      DPO_USER_IDS: ["U012AB3CD"],
-      DPO_CHANNEL_ID: "C012AB3CD",
-      MANAGEMENT_CHANNEL_ID: "C045EF6GH",
+      DPO_USER_IDS: ["U0PRIVACY1"],
+      DPO_CHANNEL_ID: "C0PRIVACY1",
+      MANAGEMENT_CHANNEL_ID: "C0MANAGEM1",
       PORT: 3000,
       DATA_DIR: "./data",
       TIMEZONE: "Europe/Amsterdam",
@@ -79,7 +79,7 @@ describe("loadSettings", () => {
       TIMEZONE: "Europe/Brussels",
       DEFAULT_LOCALE: "en",
       SLACK_API_URL: "http://127.0.0.1:4000/api/",
-      DPO_USER_IDS: " U012AB3CD , W0987ZYX ,",
+      DPO_USER_IDS: " U0PRIVACY1 , W0987ZYX ,",
     });
     expect(settings).toMatchObject({
       PORT: 8080,
@@ -88,7 +88,7 @@ describe("loadSettings", () => {
       TIMEZONE: "Europe/Brussels",
       DEFAULT_LOCALE: "en",
       SLACK_API_URL: "http://127.0.0.1:4000/api/",
-      DPO_USER_IDS: ["U012AB3CD", "W0987ZYX"],
+      DPO_USER_IDS: ["U0PRIVACY1", "W0987ZYX"],
     });
     expect(settingsOf({ ...REQUIRED, DATABASE_URL: "postgres://localhost/datalek" }).DATABASE_URL).toBe(
       "postgres://localhost/datalek",
@@ -130,11 +130,11 @@ describe("loadSettings", () => {
 
   it("refuses malformed Slack ids", () => {
     expectOneProblemNaming({ ...REQUIRED, DPO_USER_IDS: "jan.devries" }, "DPO_USER_IDS");
-    expectOneProblemNaming({ ...REQUIRED, DPO_USER_IDS: "U012AB3CD,C012AB3CD" }, "DPO_USER_IDS");
+    expectOneProblemNaming({ ...REQUIRED, DPO_USER_IDS: "U0PRIVACY1,C0PRIVACY1" }, "DPO_USER_IDS");
     expectOneProblemNaming({ ...REQUIRED, DPO_USER_IDS: "u012ab3cd" }, "DPO_USER_IDS");
     expectOneProblemNaming({ ...REQUIRED, DPO_USER_IDS: " , " }, "DPO_USER_IDS");
     expectOneProblemNaming({ ...REQUIRED, DPO_CHANNEL_ID: "#privacy" }, "DPO_CHANNEL_ID");
-    expectOneProblemNaming({ ...REQUIRED, DPO_CHANNEL_ID: "U012AB3CD" }, "DPO_CHANNEL_ID");
+    expectOneProblemNaming({ ...REQUIRED, DPO_CHANNEL_ID: "U0PRIVACY1" }, "DPO_CHANNEL_ID");
     expectOneProblemNaming({ ...REQUIRED, MANAGEMENT_CHANNEL_ID: "management" }, "MANAGEMENT_CHANNEL_ID");
   });
 
@@ -177,6 +177,28 @@ describe("loadSettings", () => {
     const settings = settingsOf({ ...REQUIRED, SLACK_SIGNING_SECRET: undefined, SLACK_APP_TOKEN: "xapp-1-A0-123-abc" });
     expect(settings.SLACK_APP_TOKEN).toBe("xapp-1-A0-123-abc");
     expect(settings.SLACK_SIGNING_SECRET).toBeUndefined();
+  });
+
+  it("refuses the example values of .env.example, naming each variable", () => {
+    // .env.example copied unchanged: the placeholders look like values.
+    const problems = problemsOf({
+      SLACK_BOT_TOKEN: "xoxb-...",
+      SLACK_APP_TOKEN: "xapp-...",
+      SLACK_SIGNING_SECRET: "",
+      DPO_USER_IDS: "U012AB3CD",
+      DPO_CHANNEL_ID: "C012AB3CD",
+      MANAGEMENT_CHANNEL_ID: "C045EF6GH",
+    });
+    expect(problems.map((line) => line.split(" ")[0]).sort()).toEqual([
+      "DPO_CHANNEL_ID",
+      "DPO_USER_IDS",
+      "MANAGEMENT_CHANNEL_ID",
+      "SLACK_APP_TOKEN",
+      "SLACK_BOT_TOKEN",
+    ]);
+    for (const line of problems) expect(line).toMatch(/example value from \.env\.example/);
+    // One example id among real ones is refused too.
+    expectOneProblemNaming({ ...REQUIRED, DPO_USER_IDS: "U0PRIVACY1,U012AB3CD" }, "DPO_USER_IDS");
   });
 
   it("lists several problems at once, one line per variable", () => {

@@ -44,6 +44,8 @@ export interface THomeData {
   openIncidentsMore: number;
   ownReports: THomeIncident[];
   summary: THomeSummary | null;
+  /** Messages parked after a permanent Slack error, for privacy officers and administrators (null for others). */
+  parked: { count: number; errors: string[] } | null;
 }
 
 /** The most rows a Home tab shows per list (Slack allows 100 blocks in all). */
@@ -92,7 +94,17 @@ export async function loadHomeData(context: TBotContext, userId: string): Promis
 
   let openIncidents: THomeIncident[] | null = null;
   let openIncidentsMore = 0;
+  let parked: THomeData["parked"] = null;
   if (seesIncidents) {
+    const rows = await context.database.prisma.outboxMessage.groupBy({
+      by: ["lastError"],
+      where: { status: "failed" },
+      _count: { _all: true },
+    });
+    parked = {
+      count: rows.reduce((sum, row) => sum + row._count._all, 0),
+      errors: rows.map((row) => (row.lastError ?? "").replace(/^slack: /, "")).filter(Boolean),
+    };
     // Overdue and running countdowns come first, so fetch those by deadline; a few hundred open incidents at most.
     const open = await incidents.findMany({ where: OPEN, orderBy: [{ deadlineAt: "asc" }, { reference: "asc" }], take: 500 });
     const sorted = open.map((incident) => toHomeIncident(incident, now)).sort(compareOpenIncidents);
@@ -124,5 +136,6 @@ export async function loadHomeData(context: TBotContext, userId: string): Promis
     openIncidentsMore,
     ownReports: own.map((incident) => toHomeIncident(incident, now)),
     summary,
+    parked,
   };
 }

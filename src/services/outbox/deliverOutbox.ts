@@ -37,10 +37,10 @@ export interface TOutboxWorkerOptions {
   classifyFailure: TClassifyFailure;
   batchSize?: number;
   leaseSeconds?: number;
-  /** Permanent errors (a channel that does not exist) are tried this often. */
-  maxPermanentAttempts?: number;
   /** Told of every failed delivery (metrics). */
   onFailure?: (message: TClaimedOutboxMessage, failure: TDeliveryFailure) => void;
+  /** Told when a message is parked after a permanent error (metrics, health). */
+  onParked?: (message: TClaimedOutboxMessage, failure: TDeliveryFailure) => void;
 }
 
 const MAX_BACKOFF_SECONDS = 600;
@@ -115,7 +115,7 @@ export class OutboxWorker {
   }
 
   private async deliverOne(message: TClaimedOutboxMessage, leaseUntil: Date): Promise<void> {
-    const { database, clock, logger, deliver, classifyFailure, maxPermanentAttempts = 5 } = this.options;
+    const { database, clock, logger, deliver, classifyFailure } = this.options;
     const outbox = database.prisma.outboxMessage;
     // Only the holder of the lease may record the outcome.
     const mine = { id: message.id, leasedUntil: leaseUntil };
@@ -145,22 +145,25 @@ export class OutboxWorker {
     } catch (error) {
       const failure = classifyFailure(error);
       this.options.onFailure?.(message, failure);
-      const giveUp = failure.kind === "permanent" && message.attempts >= maxPermanentAttempts;
+      // A permanent error (a revoked token, a channel the bot is not in) does
+      // not heal by waiting: the message is parked, with its error, until an
+      // administrator fixes the cause and re-queues it (datalek outbox retry).
+      const park = failure.kind === "permanent";
       const delay = failure.kind === "rate_limited" ? failure.retryAfterSeconds : backoffSeconds(message.attempts);
-      logger.warn(
-        {
-          outboxId: String(message.id),
-          kind: message.kind,
-          attempts: message.attempts,
-          failure: failure.kind,
-          error: failure.message,
-        },
-        giveUp ? "outbox message failed permanently" : "outbox delivery failed; will retry",
-      );
+      const fields = {
+        outboxId: String(message.id),
+        kind: message.kind,
+        attempts: message.attempts,
+        failure: failure.kind,
+        error: failure.message,
+      };
+      if (park) logger.error(fields, "outbox message parked after a permanent Slack error; fix the cause, then: npx datalek outbox retry");
+      else logger.warn(fields, "outbox delivery failed; will retry");
+      if (park) this.options.onParked?.(message, failure);
       await outbox.updateMany({
         where: mine,
         data: {
-          status: giveUp ? "failed" : "pending",
+          status: park ? "failed" : "pending",
           leasedUntil: null,
           lastError: failure.message.slice(0, 500),
           nextAttemptAt: new Date(clock.now().getTime() + delay * 1000),

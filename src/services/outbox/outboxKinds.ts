@@ -29,6 +29,8 @@ export const OUTBOX_KINDS = {
   dutyMessage: "duty.message",
   /** Post or update the measures-progress message in the incident's thread: { incidentId }. */
   followUpProgress: "incident.follow_up_progress",
+  /** A problem with the Slack setup, as a DM to one privacy officer: { userId, setting, channelId, state, name }. */
+  setupNotice: "setup.problem_notice",
   /** A ready-made Web API call: { method, args }. */
   slackCall: "slack.call",
 } as const;

@@ -5,7 +5,10 @@ import { ZodError } from "zod";
 import type { TDeliveryFailure } from "../../services/outbox/deliverOutbox.ts";
 
 // Platform errors that will not heal by waiting; everything else may.
-const PERMANENT_PLATFORM_ERRORS = new Set([
+export const PERMANENT_PLATFORM_ERRORS = new Set([
+  "not_authed",
+  "not_allowed_token_type",
+  "token_expired",
   "channel_not_found",
   "not_in_channel",
   "is_archived",

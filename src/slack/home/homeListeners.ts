@@ -5,7 +5,10 @@ import type { App } from "@slack/bolt";
 import type { TBotContext } from "../../app/botContext.ts";
 import { cachedLocaleFor } from "../i18n/localeFor.ts";
 import { buildReportModal } from "../views/reportModal.ts";
-import { HOME_OPEN_THREAD_ACTION_ID, HOME_REPORT_ACTION_ID } from "./homeView.ts";
+import { HOME_OPEN_THREAD_ACTION_ID, HOME_OUTBOX_RETRY_ACTION_ID, HOME_REPORT_ACTION_ID } from "./homeView.ts";
+import { userRoles } from "../../app/botContext.ts";
+import { recordAuditEvent } from "../../services/audit/recordAuditEvent.ts";
+import { requeueParkedMessages } from "../../services/outbox/requeueParkedMessages.ts";
 import { publishHome } from "./publishHome.ts";
 
 export function registerHomeListeners(app: App, context: TBotContext): void {
@@ -30,5 +33,24 @@ export function registerHomeListeners(app: App, context: TBotContext): void {
 
   app.action(HOME_OPEN_THREAD_ACTION_ID, async ({ ack }) => {
     await ack();
+  });
+
+  // Parked messages go out again once the cause is fixed (privacy officers and administrators).
+  app.action(HOME_OUTBOX_RETRY_ACTION_ID, async ({ ack, body, client }) => {
+    await ack();
+    const userId = body.user.id;
+    const roles = userRoles(context, userId);
+    if (!roles.includes("dpo") && !roles.includes("admin")) return;
+    const now = context.clock.now();
+    const requeued = await requeueParkedMessages(context.database, now);
+    await recordAuditEvent(context.database.prisma, {
+      at: now,
+      actorId: userId,
+      action: "outbox_requeued",
+      details: { count: requeued },
+    });
+    context.logger.info({ userId, requeued }, "parked messages re-queued from the Home tab");
+    context.wakeOutbox();
+    await publishHome(context, client, userId);
   });
 }

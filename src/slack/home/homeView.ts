@@ -14,6 +14,7 @@ import { systemLabel } from "../vocabulary.ts";
 
 export const HOME_REPORT_ACTION_ID = "home_report";
 export const HOME_OPEN_THREAD_ACTION_ID = "home_open_thread";
+export const HOME_OUTBOX_RETRY_ACTION_ID = "home_outbox_retry";
 
 export interface THomeRenderContext {
   register: TRegister;
@@ -62,6 +63,11 @@ export const HOME_TEXTS = {
   deadline: { nl: "deadline", en: "deadline" },
   owner: { nl: "behandelaar", en: "handled by" },
   updated: { nl: "Bijgewerkt", en: "Updated" },
+  parked: {
+    nl: ":warning: *{count} bericht(en) konden niet worden afgeleverd* ({errors}). Los de oorzaak op (bijvoorbeeld `/invite @Datalek` in het kanaal, of een nieuw token) en verstuur ze dan opnieuw.",
+    en: ":warning: *{count} message(s) could not be delivered* ({errors}). Fix the cause (for example `/invite @Datalek` in the channel, or a new token), then send them again.",
+  },
+  parkedRetry: { nl: "Opnieuw versturen", en: "Send again" },
   summaryOpen: { nl: "Open", en: "Open" },
   summaryOverdue: { nl: "Te laat (geen besluit)", en: "Overdue (no decision)" },
   summaryAwaiting: { nl: "Wacht op besluit", en: "Awaiting a decision" },
@@ -162,6 +168,18 @@ export function buildHomeView(data: THomeData, render: THomeRenderContext): Home
       ],
     },
   ];
+
+  if (data.parked && data.parked.count > 0) {
+    const text = t(HOME_TEXTS.parked)
+      .replace("{count}", String(data.parked.count))
+      .replace("{errors}", data.parked.errors.map((error) => `\`${error}\``).join(", ") || "?");
+    blocks.push({
+      type: "section",
+      block_id: "home_parked",
+      text: mrkdwn(text.slice(0, 3000)),
+      accessory: { type: "button", action_id: HOME_OUTBOX_RETRY_ACTION_ID, value: "retry", text: plain(t(HOME_TEXTS.parkedRetry)) },
+    });
+  }
 
   if (data.openIncidents) {
     blocks.push(
