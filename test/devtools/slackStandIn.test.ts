@@ -16,7 +16,7 @@ describe("SlackStandIn through a real WebClient", () => {
   let client: WebClient;
 
   beforeAll(async () => {
-    standIn = await SlackStandIn.start();
+    standIn = await SlackStandIn.start({ channels: { C0PRIVACY: { name: "privacy" }, C0X: {} } });
   });
   afterAll(async () => {
     await standIn.close();
@@ -85,7 +85,7 @@ describe("SlackStandIn through a real WebClient", () => {
       title: { type: "plain_text" as const, text: "Datalek melden" },
       blocks: [],
     };
-    const opened = await client.views.open({ trigger_id: "123.456.abc", view });
+    const opened = await client.views.open({ trigger_id: standIn.issueTriggerId(), view });
     expect(opened.view?.id).toMatch(/^V/);
     expect(opened.view?.callback_id).toBe("report_modal");
     expect(standIn.callsTo("views.open")[0]?.args.view).toMatchObject({ callback_id: "report_modal" });
@@ -296,6 +296,7 @@ describe("SlackClientSimulator against a real Bolt app", () => {
       botUrl: `http://127.0.0.1:${port}/slack/events`,
       signingSecret,
       responseUrl: () => standIn.newResponseUrl(),
+      newTriggerId: () => standIn.issueTriggerId(),
     });
   });
   afterAll(async () => {

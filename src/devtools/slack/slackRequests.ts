@@ -1,6 +1,11 @@
 /**
- * Builds and sends signed requests to the bot the way Slack does (slash commands,
- * view submissions, block actions), over real HTTP.
+ * Builds requests to the bot the way Slack does (slash commands, view submissions, block
+ * actions, Events API events) and delivers them: by default over real HTTP, signed with the
+ * signing secret; with another `TSlackDelivery` (e.g. a Socket Mode stand-in) over that channel.
+ *
+ * Each request is built as a plain object first (a slash command as its flat field record, an
+ * interaction as its payload object, an event as the Events API body) and handed to the delivery,
+ * so HTTP and Socket Mode carry the same payloads.
  */
 import { createHmac, randomBytes } from "node:crypto";
 
@@ -29,7 +34,7 @@ export interface BotResponse {
   headers: Record<string, string>;
 }
 
-/** Per-request signing overrides, e.g. to test that the bot rejects forged or stale requests. */
+/** Per-request overrides, e.g. to test that the bot rejects forged or stale requests. */
 export interface SendOptions {
   /** Sign with this secret instead of the real one (e.g. a wrong secret). */
   signingSecret?: string;
@@ -39,15 +44,31 @@ export interface SendOptions {
   unsigned?: boolean;
   /** Extra headers (override the defaults). */
   headers?: Record<string, string>;
+  /**
+   * Deliver as Slack's retry of an event it did not get acknowledged: over HTTP the headers
+   * `X-Slack-Retry-Num` and `X-Slack-Retry-Reason` (https://docs.slack.dev/apis/events-api/,
+   * "Retries"); a Socket Mode delivery puts them in the envelope's `retry_attempt` / `retry_reason`.
+   */
+  retry?: { num: number; reason: string };
+}
+
+/** Socket Mode envelope types, which name the three kinds of requests Slack sends an app. */
+export type TSlackEnvelopeType = "slash_commands" | "interactive" | "events_api";
+
+export interface TSlackDelivery {
+  /** Delivers one request as Slack would; resolves with the bot's answer (status 200 and the ack's payload, or the HTTP answer). */
+  deliver(type: TSlackEnvelopeType, payload: Record<string, unknown>, options?: SendOptions): Promise<BotResponse>;
 }
 
 export interface SlackClientSimulatorOptions {
-  /** The bot's events URL, e.g. `http://127.0.0.1:PORT/slack/events`. */
-  botUrl: string;
+  /** The bot's events URL, e.g. `http://127.0.0.1:PORT/slack/events`; needed for the default HTTP delivery and `raw`. */
+  botUrl?: string;
   signingSecret: string;
   teamId?: string;
   teamDomain?: string;
   apiAppId?: string;
+  /** The bot's user id, as Slack puts it in `authorizations` of events (default `U0DATALEKBOT`). */
+  botUserId?: string;
   /** Deprecated verification token Slack still puts in payloads. */
   verificationToken?: string;
   /**
@@ -56,6 +77,14 @@ export interface SlackClientSimulatorOptions {
    * Default: a hooks.slack.com-like URL that must not be called in tests.
    */
   responseUrl?: string | (() => string);
+  /**
+   * Issues the `trigger_id` of slash commands, block actions and view submissions, e.g.
+   * `() => standIn.issueTriggerId()` so the stand-in accepts it in `views.open`. Default: a random
+   * id of Slack's shape, which a strict stand-in refuses.
+   */
+  newTriggerId?: () => string;
+  /** How requests reach the bot; default: signed HTTP POSTs to `botUrl`. */
+  delivery?: TSlackDelivery;
   /** Defaults applied to every request (e.g. always sign with a wrong secret). */
   defaults?: SendOptions;
 }
@@ -127,31 +156,55 @@ export interface BlockActionParams {
   stateValues?: StateValues;
 }
 
+/** An Events API `event_callback` (https://docs.slack.dev/apis/events-api/, "Callback field overview"). */
+export interface EventParams {
+  /** The user the event is about (`event.user`). */
+  userId: string;
+  /** Event type; default `app_home_opened` (https://docs.slack.dev/reference/events/app_home_opened). */
+  type?: string;
+  /** For app_home_opened: which tab was opened (default `home`). */
+  tab?: "home" | "messages";
+  /** The DM channel of the app with the user (default `D` + the user id without its first letter). */
+  channelId?: string;
+  /** Fields merged into the inner `event` (e.g. a `view` for app_home_opened). */
+  event?: Record<string, unknown>;
+  /** Unique per event and kept on retries (default a fresh `Ev...` id). */
+  eventId?: string;
+  /** Unix seconds (default now). */
+  eventTime?: number;
+}
+
 export class SlackClientSimulator {
   readonly botUrl: string;
   readonly signingSecret: string;
   readonly teamId: string;
   readonly teamDomain: string;
   readonly apiAppId: string;
+  readonly botUserId: string;
   readonly verificationToken: string;
   private readonly responseUrl: string | (() => string) | undefined;
+  private readonly issueTriggerId: () => string;
+  private readonly delivery: TSlackDelivery;
   private readonly defaults: SendOptions;
 
   constructor(opts: SlackClientSimulatorOptions) {
-    this.botUrl = opts.botUrl;
+    this.botUrl = opts.botUrl ?? "";
     this.signingSecret = opts.signingSecret;
     this.teamId = opts.teamId ?? "T0TEAM";
     this.teamDomain = opts.teamDomain ?? "example";
     this.apiAppId = opts.apiAppId ?? "A0DATALEK";
+    this.botUserId = opts.botUserId ?? "U0DATALEKBOT";
     this.verificationToken = opts.verificationToken ?? "verificationtoken0000000";
     this.responseUrl = opts.responseUrl;
+    this.issueTriggerId = opts.newTriggerId ?? randomTriggerId;
+    this.delivery = opts.delivery ?? new HttpSlackDelivery(this);
     this.defaults = opts.defaults ?? {};
   }
 
-  /** POST a slash command as Slack does (form-encoded). */
+  /** A slash command as Slack sends it (over HTTP: the fields form-encoded). */
   slashCommand(params: SlashCommandParams, options?: SendOptions): Promise<BotResponse> {
     const channelId = params.channelId ?? "C0GENERAL";
-    const form = new URLSearchParams({
+    const fields: Record<string, string> = {
       token: this.verificationToken,
       team_id: this.teamId,
       team_domain: this.teamDomain,
@@ -164,12 +217,12 @@ export class SlackClientSimulator {
       api_app_id: this.apiAppId,
       is_enterprise_install: "false",
       response_url: this.nextResponseUrl(),
-      trigger_id: params.triggerId ?? newTriggerId(),
-    });
-    return this.sendForm(form.toString(), options);
+      trigger_id: params.triggerId ?? this.issueTriggerId(),
+    };
+    return this.deliver("slash_commands", fields, options);
   }
 
-  /** POST a `view_submission` interaction (`payload=<json>`). */
+  /** A `view_submission` interaction (over HTTP: `payload=<json>`). */
   viewSubmission(params: ViewSubmissionParams, options?: SendOptions): Promise<BotResponse> {
     const payload = {
       type: "view_submission",
@@ -177,16 +230,16 @@ export class SlackClientSimulator {
       user: this.userObject(params.userId, params.userName),
       api_app_id: this.apiAppId,
       token: this.verificationToken,
-      trigger_id: params.triggerId ?? newTriggerId(),
+      trigger_id: params.triggerId ?? this.issueTriggerId(),
       view: this.viewObject(params.view),
       response_urls: [],
       is_enterprise_install: false,
       enterprise: null,
     };
-    return this.sendPayload(payload, options);
+    return this.deliver("interactive", payload, options);
   }
 
-  /** POST a `view_closed` interaction (only sent by Slack when the view had `notify_on_close`). */
+  /** A `view_closed` interaction (only sent by Slack when the view had `notify_on_close`). */
   viewClosed(params: { userId: string; view: ViewParams; userName?: string }, options?: SendOptions): Promise<BotResponse> {
     const payload = {
       type: "view_closed",
@@ -199,10 +252,10 @@ export class SlackClientSimulator {
       is_enterprise_install: false,
       enterprise: null,
     };
-    return this.sendPayload(payload, options);
+    return this.deliver("interactive", payload, options);
   }
 
-  /** POST a `block_actions` interaction, from a message (channelId/messageTs) or from a view (`view`). */
+  /** A `block_actions` interaction, from a message (channelId/messageTs) or from a view (`view`). */
   blockAction(params: BlockActionParams, options?: SendOptions): Promise<BotResponse> {
     const actionTs = `${(Date.now() / 1000).toFixed(6)}`;
     const actions = params.actions.map((a) => ({
@@ -217,7 +270,7 @@ export class SlackClientSimulator {
       user: this.userObject(params.userId, params.userName),
       api_app_id: this.apiAppId,
       token: this.verificationToken,
-      trigger_id: params.triggerId ?? newTriggerId(),
+      trigger_id: params.triggerId ?? this.issueTriggerId(),
       team: { id: this.teamId, domain: this.teamDomain },
       enterprise: null,
       is_enterprise_install: false,
@@ -239,7 +292,7 @@ export class SlackClientSimulator {
       payload.channel = { id: channelId, name: params.channelName ?? defaultChannelName(channelId) };
       payload.message = {
         type: "message",
-        user: "U0DATALEKBOT",
+        user: this.botUserId,
         bot_id: "B0DATALEKBOT",
         app_id: this.apiAppId,
         team: this.teamId,
@@ -252,11 +305,44 @@ export class SlackClientSimulator {
       payload.response_url = this.nextResponseUrl();
     }
     payload.actions = actions;
-    return this.sendPayload(payload, options);
+    return this.deliver("interactive", payload, options);
   }
 
-  /** Send an arbitrary body. Unless `headers` contains signature headers, nothing is signed. */
+  /**
+   * An Events API `event_callback` (over HTTP: the JSON body), by default `app_home_opened` for
+   * the Home tab. Pass `options.retry` to deliver it as Slack's retry of the same `eventId`.
+   */
+  event(params: EventParams, options?: SendOptions): Promise<BotResponse> {
+    const eventTime = params.eventTime ?? Math.floor(Date.now() / 1000);
+    const type = params.type ?? "app_home_opened";
+    const event: Record<string, unknown> = {
+      type,
+      user: params.userId,
+      channel: params.channelId ?? `D${params.userId.slice(1)}`,
+      ...(type === "app_home_opened" ? { tab: params.tab ?? "home" } : {}),
+      event_ts: `${eventTime}.${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`,
+      ...params.event,
+    };
+    const body = {
+      token: this.verificationToken,
+      team_id: this.teamId,
+      api_app_id: this.apiAppId,
+      event,
+      type: "event_callback",
+      event_id: params.eventId ?? `Ev0${randomBytes(5).toString("hex").toUpperCase()}`,
+      event_time: eventTime,
+      authorizations: [
+        { enterprise_id: null, team_id: this.teamId, user_id: this.botUserId, is_bot: true, is_enterprise_install: false },
+      ],
+      is_ext_shared_channel: false,
+      event_context: `4-${randomBytes(12).toString("base64url")}`,
+    };
+    return this.deliver("events_api", body, options);
+  }
+
+  /** Send an arbitrary body to `botUrl`. Unless `headers` contains signature headers, nothing is signed. */
   async raw(body: string, headers: Record<string, string> = {}): Promise<BotResponse> {
+    if (!this.botUrl) throw new Error("SlackClientSimulator: raw() needs a botUrl");
     const response = await fetch(this.botUrl, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
@@ -276,19 +362,28 @@ export class SlackClientSimulator {
 
   /** Send a form body signed as Slack would (subject to the overrides). */
   sendForm(body: string, options?: SendOptions): Promise<BotResponse> {
-    const o = { ...this.defaults, ...options };
-    const signature = o.unsigned
+    return this.sendSigned(body, "application/x-www-form-urlencoded", { ...this.defaults, ...options });
+  }
+
+  /** POST a body signed as Slack signs it: over the exact bytes, with the retry headers when asked. */
+  sendSigned(body: string, contentType: string, options: SendOptions = {}): Promise<BotResponse> {
+    const signature = options.unsigned
       ? {}
-      : signSlackRequest(o.signingSecret ?? this.signingSecret, body, o.timestampSeconds ?? Math.floor(Date.now() / 1000));
+      : signSlackRequest(options.signingSecret ?? this.signingSecret, body, options.timestampSeconds ?? Math.floor(Date.now() / 1000));
+    const retry: Record<string, string> = options.retry
+      ? { "X-Slack-Retry-Num": String(options.retry.num), "X-Slack-Retry-Reason": options.retry.reason }
+      : {};
     return this.raw(body, {
+      "Content-Type": contentType,
       "User-Agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
       ...signature,
-      ...o.headers,
+      ...retry,
+      ...options.headers,
     });
   }
 
-  private sendPayload(payload: unknown, options?: SendOptions): Promise<BotResponse> {
-    return this.sendForm(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), options);
+  private deliver(type: TSlackEnvelopeType, payload: Record<string, unknown>, options?: SendOptions): Promise<BotResponse> {
+    return this.delivery.deliver(type, payload, { ...this.defaults, ...options });
   }
 
   private nextResponseUrl(): string {
@@ -328,6 +423,32 @@ export class SlackClientSimulator {
   }
 }
 
+/**
+ * Slack's HTTP delivery (https://docs.slack.dev/authentication/verifying-requests-from-slack):
+ * slash commands as `application/x-www-form-urlencoded` fields, interactions as a form with one
+ * `payload` field holding the JSON, Events API events as a JSON body; each signed over the exact body.
+ */
+export class HttpSlackDelivery implements TSlackDelivery {
+  constructor(private readonly simulator: SlackClientSimulator) {}
+
+  deliver(type: TSlackEnvelopeType, payload: Record<string, unknown>, options?: SendOptions): Promise<BotResponse> {
+    switch (type) {
+      case "slash_commands": {
+        const fields = Object.entries(payload).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]);
+        return this.simulator.sendSigned(new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded", options);
+      }
+      case "interactive":
+        return this.simulator.sendSigned(
+          new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+          "application/x-www-form-urlencoded",
+          options,
+        );
+      case "events_api":
+        return this.simulator.sendSigned(JSON.stringify(payload), "application/json", options);
+    }
+  }
+}
+
 function defaultUserName(userId: string): string {
   return userId.toLowerCase();
 }
@@ -338,7 +459,8 @@ function defaultChannelName(channelId: string): string {
   return channelId === "C0GENERAL" ? "general" : channelId.toLowerCase();
 }
 
-function newTriggerId(): string {
+/** A trigger id of Slack's shape ("12345.98765.abcd2358fdea") that no stand-in issued. */
+function randomTriggerId(): string {
   const n = (digits: number): string => Array.from({ length: digits }, () => Math.floor(Math.random() * 10)).join("");
   return `${n(11)}.${n(12)}.${randomBytes(16).toString("hex")}`;
 }
