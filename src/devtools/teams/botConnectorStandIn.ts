@@ -577,6 +577,10 @@ export class BotConnectorStandIn {
    */
   async sendActivity(botEndpointUrl: string, activity: Record<string, unknown>, options: SendActivityOptions = {}): Promise<BotAnswer> {
     const full = this.completeIncomingActivity(activity);
+    // A person's message is in the chat as soon as it is sent, before (and whatever) the bot answers.
+    // Forged deliveries are a test's attack on the bot, not something a person wrote: not stored.
+    const forged = options.token !== undefined && Object.keys(options.token).length > 0;
+    if (full.type === "message" && !forged) this.storeUserMessage(full);
     const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8" };
     if (!options.token?.omit) headers.authorization = `Bearer ${this.incomingActivityToken(options.token)}`;
     const res = await fetch(botEndpointUrl, {
@@ -601,7 +605,6 @@ export class BotConnectorStandIn {
       activity: full,
       cardProblems: [],
     };
-    if (full.type === "message" && res.status >= 200 && res.status < 300) this.storeUserMessage(full);
     if (full.type === "invoke") this.applyInvokeAnswer(full, answer);
     return answer;
   }

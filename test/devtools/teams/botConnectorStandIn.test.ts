@@ -154,10 +154,11 @@ describe("the Bot Connector API", () => {
       const payload = Buffer.from(JSON.stringify(claimsOf(token))).toString("base64url");
       const forged = `${header}.${payload}.${rsaSign("sha256", Buffer.from(`${header}.${payload}`), privateKey).toString("base64url")}`;
       const expired = standIn.mintAccessToken({ exp: Math.floor(Date.now() / 1000) - 3600 });
+      const anotherBots = standIn.mintAccessToken({ appid: "another-bot-app-id" });
       const graphRes = await requestToken({ scope: "https://graph.microsoft.com/.default" });
       const graphToken = ((await graphRes.json()) as { access_token: string }).access_token;
 
-      for (const bad of [forged, expired, graphToken, "not-a-jwt"]) {
+      for (const bad of [forged, expired, anotherBots, graphToken, "not-a-jwt"]) {
         const res = await connector(`/v3/conversations/${encodeURIComponent(privacyChannelId)}/members`, { token: bad });
         expect(res.status).toBe(401);
       }
@@ -465,7 +466,32 @@ describe("incoming activities", () => {
     expect(standIn.personalConversationOf(alice.id)!.activities.at(-1)!.activity.text).toBe("Hallo");
   });
 
+  it("puts the person's message in the chat before the bot's reply to it", async () => {
+    const token = await botToken();
+    const conversationId = standIn.personalConversationOf(alice.id)!.id;
+    // A bot that replies through the Connector while it handles the message, as SDK bots do.
+    const replying = createServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        void connector(`/v3/conversations/${encodeURIComponent(conversationId)}/activities`, { method: "POST", token, body: { type: "message", text: "Antwoord" } }).then(() =>
+          res.writeHead(200).end(),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => replying.listen(0, "127.0.0.1", resolve));
+    try {
+      await standIn.sendActivity(`http://127.0.0.1:${(replying.address() as AddressInfo).port}/api/messages`, activities.personalMessage(alice.id, "Vraag"));
+      expect(standIn.conversation(conversationId)!.activities.slice(-2).map((a) => [a.author, a.activity.text])).toEqual([
+        ["user", "Vraag"],
+        ["bot", "Antwoord"],
+      ]);
+    } finally {
+      await new Promise<void>((resolve) => replying.close(() => resolve()));
+    }
+  });
+
   it("forged variants are refused by a bot that checks the token", async () => {
+    const shownBefore = standIn.personalConversationOf(alice.id)!.activities.length;
     const message = (): Record<string, unknown> => activities.personalMessage(alice.id, "vervalst");
     const refusals: [string, Parameters<BotConnectorStandIn["sendActivity"]>[2]][] = [
       ["unknown key", { token: { signWithUnpublishedKey: true } }],
@@ -481,6 +507,8 @@ describe("incoming activities", () => {
       expect([answer.status, answer.body]).toEqual([403, reason]);
     }
     expect(bot.received).toHaveLength(before);
+    // A forged delivery is an attack in a test, not something the person wrote.
+    expect(standIn.personalConversationOf(alice.id)!.activities).toHaveLength(shownBefore);
   });
 
   it("returns the invoke response of a dialog and what Teams would make of its card", async () => {
