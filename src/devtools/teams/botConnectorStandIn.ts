@@ -971,7 +971,11 @@ export class BotConnectorStandIn {
     return new HttpAnswer(201, { id: entry.record.id, activityId: posted.id });
   }
 
-  /** Send to Conversation and Reply to Activity [ref]; both answer ResourceResponse `{ id }`. */
+  /**
+   * Send to Conversation and Reply to Activity [ref]; both answer ResourceResponse `{ id }`. [ref] lists
+   * 200, 201 and 202 as success codes without saying which Teams uses for which operation; the stand-in
+   * answers 201 for everything it creates, 200 for update and delete (clients must accept any 2xx).
+   */
   private postActivity(conversationId: string, replyToActivityId: string | undefined, body: unknown): HttpAnswer {
     const { baseId, rootId } = splitThreadId(conversationId);
     const entry = this.conversationStore.get(baseId);
@@ -1165,6 +1169,8 @@ export class BotConnectorStandIn {
       if (inWindow.length >= max) retryAfterMs = Math.max(retryAfterMs, inWindow[inWindow.length - max]! + seconds * 1000 - now);
     }
     if (retryAfterMs <= 0) return undefined;
+    // The docs give no Retry-After value ("Retry using Retry-After header to determine backoff time" [codes]);
+    // the stand-in names the whole seconds until the fullest window has room again.
     return connectorError(429, "Throttled", "Too many requests.", { "retry-after": String(Math.max(1, Math.ceil(retryAfterMs / 1000))) });
   }
 
