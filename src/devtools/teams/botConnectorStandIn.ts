@@ -257,8 +257,14 @@ export class BotConnectorStandIn {
   private readonly recorded: RecordedCall[] = [];
   private readonly users = new Map<string, StandInUser>();
   private readonly teams = new Map<string, StandInTeam>();
-  private readonly conversationStore = new Map<string, { record: Omit<StandInConversation, "activities" | "allActivities">; activities: StoredActivity[] }>();
-  private readonly uploadSessions = new Map<string, { uniqueId: string; name: string; userId: string; received: Buffer[]; size?: number; done: boolean }>();
+  private readonly conversationStore = new Map<
+    string,
+    { record: Omit<StandInConversation, "activities" | "allActivities">; activities: StoredActivity[] }
+  >();
+  private readonly uploadSessions = new Map<
+    string,
+    { uniqueId: string; name: string; userId: string; received: Buffer[]; size?: number; done: boolean }
+  >();
   private readonly completedUploads: RecordedUpload[] = [];
   private readonly failures = new Map<string, { failure: Failure; remaining: number }[]>();
   private readonly operationLog = new Map<string, number[]>();
@@ -345,7 +351,10 @@ export class BotConnectorStandIn {
   /** A user in the tenant (or in another tenant with `tenantId`). The app is not installed for them until `installPersonalApp`. */
   addUser(fields: { name: string; email?: string; tenantId?: string; id?: string; aadObjectId?: string }): StandInUser {
     const [givenName = fields.name, ...rest] = fields.name.split(" ");
-    const slug = fields.name.toLowerCase().replace(/[^a-z]+/g, ".").replace(/^\.|\.$/g, "");
+    const slug = fields.name
+      .toLowerCase()
+      .replace(/[^a-z]+/g, ".")
+      .replace(/^\.|\.$/g, "");
     const email = fields.email ?? `${slug}@zorg.example`;
     const user: StandInUser = {
       id: fields.id ?? `29:${randomBytes(24).toString("base64url")}`,
@@ -575,7 +584,11 @@ export class BotConnectorStandIn {
    * bot's HTTP answer; for invokes that is the invoke response (status and body). [sdk] http-server.js
    * answers `{ status, body }` of the invoke response as the HTTP status and body.
    */
-  async sendActivity(botEndpointUrl: string, activity: Record<string, unknown>, options: SendActivityOptions = {}): Promise<BotAnswer> {
+  async sendActivity(
+    botEndpointUrl: string,
+    activity: Record<string, unknown>,
+    options: SendActivityOptions = {},
+  ): Promise<BotAnswer> {
     const full = this.completeIncomingActivity(activity);
     // A person's message is in the chat as soon as it is sent, before (and whatever) the bot answers.
     // Forged deliveries are a test's attack on the bot, not something a person wrote: not stored.
@@ -613,7 +626,8 @@ export class BotConnectorStandIn {
     const from = isObject(activity.from) ? activity.from : {};
     const user = typeof from.id === "string" ? this.users.get(from.id) : undefined;
     const conversation = isObject(activity.conversation) ? { ...activity.conversation } : {};
-    const tenantId = (typeof conversation.tenantId === "string" ? conversation.tenantId : undefined) ?? user?.tenantId ?? this.tenantId;
+    const tenantId =
+      (typeof conversation.tenantId === "string" ? conversation.tenantId : undefined) ?? user?.tenantId ?? this.tenantId;
     conversation.tenantId = tenantId;
     const channelData = isObject(activity.channelData) ? { ...activity.channelData } : {};
     channelData.tenant = { id: tenantId };
@@ -667,7 +681,10 @@ export class BotConnectorStandIn {
     if (activity.name === "adaptiveCard/action" && body.statusCode === 200 && body.type === ADAPTIVE_CARD_CONTENT_TYPE) {
       answer.cardProblems.push(...adaptiveCardProblems(body.value));
       const conversation = isObject(activity.conversation) ? activity.conversation : {};
-      const target = typeof conversation.id === "string" && typeof activity.replyToId === "string" ? this.activity(conversation.id, activity.replyToId) : undefined;
+      const target =
+        typeof conversation.id === "string" && typeof activity.replyToId === "string"
+          ? this.activity(conversation.id, activity.replyToId)
+          : undefined;
       if (target && !target.deleted) {
         const attachments = Array.isArray(target.activity.attachments) ? [...target.activity.attachments] : [];
         const index = attachments.findIndex((a) => isObject(a) && a.contentType === ADAPTIVE_CARD_CONTENT_TYPE);
@@ -684,7 +701,10 @@ export class BotConnectorStandIn {
   // ---------------------------------------------------------------- file consent uploads
 
   /** An upload session as OneDrive hands out in `fileConsent/invoke` `uploadInfo`. [files] */
-  newUploadSession(userId: string, name: string): { uploadUrl: string; contentUrl: string; uniqueId: string; name: string; fileType: string; etag: string } {
+  newUploadSession(
+    userId: string,
+    name: string,
+  ): { uploadUrl: string; contentUrl: string; uniqueId: string; name: string; fileType: string; etag: string } {
     const uniqueId = randomUUID().toUpperCase();
     this.uploadSessions.set(uniqueId, { uniqueId, name, userId, received: [], done: false });
     const fileType = name.includes(".") ? (name.split(".").pop() ?? "") : "";
@@ -712,18 +732,30 @@ export class BotConnectorStandIn {
     }
     if (method === "GET" && path === "/v1/.well-known/openidconfiguration") {
       // [auth] Step 2: the document's fields as Bot Framework publishes them.
-      return this.finish(res, req, "openIdMetadata", undefined, new HttpAnswer(200, {
-        issuer: BOT_FRAMEWORK_ISSUER,
-        authorization_endpoint: "https://invalid.botframework.com",
-        jwks_uri: this.keysUrl,
-        id_token_signing_alg_values_supported: ["RS256"],
-        token_endpoint_auth_methods_supported: ["private_key_jwt"],
-      }));
+      return this.finish(
+        res,
+        req,
+        "openIdMetadata",
+        undefined,
+        new HttpAnswer(200, {
+          issuer: BOT_FRAMEWORK_ISSUER,
+          authorization_endpoint: "https://invalid.botframework.com",
+          jwks_uri: this.keysUrl,
+          id_token_signing_alg_values_supported: ["RS256"],
+          token_endpoint_auth_methods_supported: ["private_key_jwt"],
+        }),
+      );
     }
     if (method === "GET" && path === "/v1/.well-known/keys") {
       // [auth] Step 3: JWK format plus "an additional property for each key: endorsements" naming the
       // channels the key may sign for.
-      return this.finish(res, req, "keys", undefined, new HttpAnswer(200, { keys: [{ ...publicJwk(this.botFrameworkKey), endorsements: ["msteams"] }] }));
+      return this.finish(
+        res,
+        req,
+        "keys",
+        undefined,
+        new HttpAnswer(200, { keys: [{ ...publicJwk(this.botFrameworkKey), endorsements: ["msteams"] }] }),
+      );
     }
     if (path.startsWith("/tokenservice/")) {
       // [sdk] app.process.js asks the token service for a user token on every turn
@@ -743,7 +775,14 @@ export class BotConnectorStandIn {
     return this.finish(res, req, "unknown", undefined, new HttpAnswer(404, "Not Found"));
   }
 
-  private finish(res: ServerResponse, req: IncomingMessage, kind: CallKind, body: unknown, answer: HttpAnswer, conversationId?: string): void {
+  private finish(
+    res: ServerResponse,
+    req: IncomingMessage,
+    kind: CallKind,
+    body: unknown,
+    answer: HttpAnswer,
+    conversationId?: string,
+  ): void {
     const call: RecordedCall = {
       kind,
       method: req.method ?? "GET",
@@ -785,7 +824,8 @@ export class BotConnectorStandIn {
       return entraError(400, "invalid_request", 900144, "The request body must contain the following parameter: 'grant_type'.");
     }
     for (const name of ["grant_type", "client_id", "scope"]) {
-      if (!form[name]) return entraError(400, "invalid_request", 900144, `The request body must contain the following parameter: '${name}'.`);
+      if (!form[name])
+        return entraError(400, "invalid_request", 900144, `The request body must contain the following parameter: '${name}'.`);
     }
     if (form.grant_type !== "client_credentials") {
       return entraError(400, "unsupported_grant_type", 70003, "The app requested an unsupported grant type.");
@@ -802,7 +842,12 @@ export class BotConnectorStandIn {
       );
     }
     if (!form.client_secret) {
-      return entraError(401, "invalid_client", 7000216, "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.");
+      return entraError(
+        401,
+        "invalid_client",
+        7000216,
+        "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.",
+      );
     }
     if (form.client_secret !== this.appPassword) {
       return entraError(
@@ -877,7 +922,8 @@ export class BotConnectorStandIn {
     const kind: CallKind = route?.kind ?? "unknown";
     const body = parseJsonBody(raw);
     const conversationId = route?.conversationId;
-    const record = (answer: HttpAnswer): void => this.finish(res, req, kind, body.ok ? body.value : raw.toString("utf8"), answer, conversationId);
+    const record = (answer: HttpAnswer): void =>
+      this.finish(res, req, kind, body.ok ? body.value : raw.toString("utf8"), answer, conversationId);
 
     if (!route) return record(connectorError(404, "NotFound", `No route for ${method} ${url.pathname}.`));
     // Authentication comes first: without a valid token nothing else is looked at. [auth] Step 3
@@ -926,18 +972,21 @@ export class BotConnectorStandIn {
     if (!isObject(body)) return connectorError(400, "BadArgument", "Conversation parameters are required.");
     const channelData = isObject(body.channelData) ? body.channelData : {};
     const channelIdValue = isObject(channelData.channel) ? channelData.channel.id : undefined;
-    const tenantIdValue = typeof body.tenantId === "string" ? body.tenantId : isObject(channelData.tenant) ? channelData.tenant.id : undefined;
+    const tenantIdValue =
+      typeof body.tenantId === "string" ? body.tenantId : isObject(channelData.tenant) ? channelData.tenant.id : undefined;
     const activity = isObject(body.activity) ? body.activity : undefined;
 
     if (typeof channelIdValue === "string") {
       // A new thread in a channel: "a new conversation thread in a channel" [proactive]; the thread's first
       // message is the `activity` (Teams cannot create an empty thread; the docs' samples always pass one).
       const entry = this.conversationStore.get(channelIdValue);
-      if (!entry || entry.record.type !== "channel") return connectorError(404, "ConversationNotFound", "Conversation not found.");
+      if (!entry || entry.record.type !== "channel")
+        return connectorError(404, "ConversationNotFound", "Conversation not found.");
       const team = this.requireTeam(entry.record.teamId!);
       // [proactive] "For a group chat or team, the app that contains your bot must be first installed in that
       // location"; [codes] 403 BotNotInConversationRoster "The bot isn't part of the conversation roster."
-      if (!team.appInstalled) return connectorError(403, "BotNotInConversationRoster", "The bot is not part of the conversation roster.");
+      if (!team.appInstalled)
+        return connectorError(403, "BotNotInConversationRoster", "The bot is not part of the conversation roster.");
       if (!activity) return connectorError(400, "BadArgument", "An activity is required to start a thread in a channel.");
       const posted = this.storeBotActivity(entry, activity, undefined);
       if (posted instanceof HttpAnswer) return posted;
@@ -961,7 +1010,8 @@ export class BotConnectorStandIn {
       return connectorError(400, "BadSyntax", "Invalid user identity in provided tenant");
     }
     // [codes] 403 ForbiddenOperationException "Bot isn't installed in user's personal scope".
-    if (!user.personalAppInstalled) return connectorError(403, "ForbiddenOperationException", "Bot is not installed in user's personal scope");
+    if (!user.personalAppInstalled)
+      return connectorError(403, "ForbiddenOperationException", "Bot is not installed in user's personal scope");
     if (user.blockedBot) return connectorError(403, "ConversationBlockedByUser", "User blocked the conversation with the bot.");
     // The 1:1 conversation between a bot and a user is one conversation: Teams answers its id again.
     const entry = this.personalConversationRecord(user);
@@ -992,11 +1042,16 @@ export class BotConnectorStandIn {
       const target = replyToActivityId ?? rootId;
       if (target !== undefined) {
         const root = entry.activities.find((a) => a.id === target);
-        if (!root || root.deleted) return connectorError(404, "ActivityNotFoundInConversation", "Message does not exist in the thread.");
+        if (!root || root.deleted)
+          return connectorError(404, "ActivityNotFoundInConversation", "Message does not exist in the thread.");
         threadRoot = root.threadRootId ?? root.id;
       }
     }
-    const posted = this.storeBotActivity(entry, { ...body, ...(replyToActivityId ? { replyToId: replyToActivityId } : {}) }, threadRoot);
+    const posted = this.storeBotActivity(
+      entry,
+      { ...body, ...(replyToActivityId ? { replyToId: replyToActivityId } : {}) },
+      threadRoot,
+    );
     if (posted instanceof HttpAnswer) return posted;
     return new HttpAnswer(201, { id: posted.id });
   }
@@ -1010,7 +1065,8 @@ export class BotConnectorStandIn {
     if (refused) return refused;
     const stored = entry.activities.find((a) => a.id === activityId);
     // [codes] 404 ActivityNotFoundInConversation: "Message doesn't exist or it is deleted."
-    if (!stored || stored.deleted) return connectorError(404, "ActivityNotFoundInConversation", "Message does not exist in the thread.");
+    if (!stored || stored.deleted)
+      return connectorError(404, "ActivityNotFoundInConversation", "Message does not exist in the thread.");
     // A bot can change only its own messages. Not in the status table; updating a user's message is answered
     // 403 (microsoft/botbuilder-dotnet#6273), code taken from the table's 403 NotEnoughPermissions.
     if (stored.author !== "bot") return connectorError(403, "NotEnoughPermissions", "The bot can only update messages it sent.");
@@ -1033,7 +1089,8 @@ export class BotConnectorStandIn {
     const refused = this.refuseIfNotReachable(entry);
     if (refused) return refused;
     const stored = entry.activities.find((a) => a.id === activityId);
-    if (!stored || stored.deleted) return connectorError(404, "ActivityNotFoundInConversation", "Message does not exist in the thread.");
+    if (!stored || stored.deleted)
+      return connectorError(404, "ActivityNotFoundInConversation", "Message does not exist in the thread.");
     if (stored.author !== "bot") return connectorError(403, "NotEnoughPermissions", "The bot can only delete messages it sent.");
     stored.deleted = true;
     return new HttpAnswer(200, undefined);
@@ -1049,7 +1106,10 @@ export class BotConnectorStandIn {
     if (activityId !== undefined && !entry.activities.some((a) => a.id === activityId && !a.deleted)) {
       return connectorError(404, "ActivityNotFoundInConversation", "Message does not exist in the thread.");
     }
-    return new HttpAnswer(200, this.membersOf(entry.record).map((u) => memberAccount(u)));
+    return new HttpAnswer(
+      200,
+      this.membersOf(entry.record).map((u) => memberAccount(u)),
+    );
   }
 
   /** Get Conversation Paged Members [ref]: `{ members, continuationToken }`. */
@@ -1082,14 +1142,18 @@ export class BotConnectorStandIn {
   }
 
   /** The documented refusals that depend on who may be reached in a conversation. [codes] */
-  private refuseIfNotReachable(entry: { record: Omit<StandInConversation, "activities" | "allActivities"> }): HttpAnswer | undefined {
+  private refuseIfNotReachable(entry: {
+    record: Omit<StandInConversation, "activities" | "allActivities">;
+  }): HttpAnswer | undefined {
     if (entry.record.type === "channel") {
       const team = this.requireTeam(entry.record.teamId!);
-      if (!team.appInstalled) return connectorError(403, "BotNotInConversationRoster", "The bot is not part of the conversation roster.");
+      if (!team.appInstalled)
+        return connectorError(403, "BotNotInConversationRoster", "The bot is not part of the conversation roster.");
       return undefined;
     }
     const user = this.requireUser(entry.record.userId!);
-    if (!user.personalAppInstalled) return connectorError(403, "ForbiddenOperationException", "Bot is not installed in user's personal scope");
+    if (!user.personalAppInstalled)
+      return connectorError(403, "ForbiddenOperationException", "Bot is not installed in user's personal scope");
     if (user.blockedBot) return connectorError(403, "ConversationBlockedByUser", "User blocked the conversation with the bot.");
     return undefined;
   }
@@ -1102,7 +1166,8 @@ export class BotConnectorStandIn {
     const tooBig = this.checkSize(body);
     if (tooBig) return tooBig;
     const id = String(this.nextActivityId());
-    const conversationId = entry.record.type === "channel" ? `${entry.record.id};messageid=${threadRootId ?? id}` : entry.record.id;
+    const conversationId =
+      entry.record.type === "channel" ? `${entry.record.id};messageid=${threadRootId ?? id}` : entry.record.id;
     const activity: Record<string, unknown> = {
       ...body,
       id,
@@ -1110,7 +1175,12 @@ export class BotConnectorStandIn {
       channelId: "msteams",
       serviceUrl: this.serviceUrl,
       from: { id: this.botId, name: this.botName },
-      conversation: { id: conversationId, conversationType: entry.record.type, tenantId: entry.record.tenantId, ...(entry.record.type === "channel" ? { isGroup: true } : {}) },
+      conversation: {
+        id: conversationId,
+        conversationType: entry.record.type,
+        tenantId: entry.record.tenantId,
+        ...(entry.record.type === "channel" ? { isGroup: true } : {}),
+      },
     };
     const stored: StoredActivity = {
       id,
@@ -1140,9 +1210,15 @@ export class BotConnectorStandIn {
     const bucket: RateBucket | undefined =
       route.kind === "createConversation"
         ? "create"
-        : route.kind === "getConversationMembers" || route.kind === "getConversationMember" || route.kind === "getConversationPagedMembers" || route.kind === "getActivityMembers"
+        : route.kind === "getConversationMembers" ||
+            route.kind === "getConversationMember" ||
+            route.kind === "getConversationPagedMembers" ||
+            route.kind === "getActivityMembers"
           ? "members"
-          : route.kind === "sendToConversation" || route.kind === "replyToActivity" || route.kind === "updateActivity" || route.kind === "deleteActivity"
+          : route.kind === "sendToConversation" ||
+              route.kind === "replyToActivity" ||
+              route.kind === "updateActivity" ||
+              route.kind === "deleteActivity"
             ? "send"
             : undefined;
     if (!bucket) return undefined;
@@ -1171,7 +1247,9 @@ export class BotConnectorStandIn {
     if (retryAfterMs <= 0) return undefined;
     // The docs give no Retry-After value ("Retry using Retry-After header to determine backoff time" [codes]);
     // the stand-in names the whole seconds until the fullest window has room again.
-    return connectorError(429, "Throttled", "Too many requests.", { "retry-after": String(Math.max(1, Math.ceil(retryAfterMs / 1000))) });
+    return connectorError(429, "Throttled", "Too many requests.", {
+      "retry-after": String(Math.max(1, Math.ceil(retryAfterMs / 1000))),
+    });
   }
 
   private countOperation(route: ConnectorRoute): void {
@@ -1207,20 +1285,32 @@ export class BotConnectorStandIn {
    */
   private acceptUpload(uniqueId: string, req: IncomingMessage, raw: Buffer): HttpAnswer {
     const session = this.uploadSessions.get(uniqueId);
-    if (!session || session.done) return new HttpAnswer(404, { error: { code: "itemNotFound", message: "The upload session was not found." } });
-    if (req.method !== "PUT") return new HttpAnswer(405, { error: { code: "invalidRequest", message: "Use PUT to upload bytes." } });
-    if (req.headers.authorization) return new HttpAnswer(401, { error: { code: "unauthenticated", message: "The upload URL is pre-authenticated; do not send an Authorization header." } });
+    if (!session || session.done)
+      return new HttpAnswer(404, { error: { code: "itemNotFound", message: "The upload session was not found." } });
+    if (req.method !== "PUT")
+      return new HttpAnswer(405, { error: { code: "invalidRequest", message: "Use PUT to upload bytes." } });
+    if (req.headers.authorization)
+      return new HttpAnswer(401, {
+        error: { code: "unauthenticated", message: "The upload URL is pre-authenticated; do not send an Authorization header." },
+      });
     const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(String(req.headers["content-range"] ?? ""));
     if (!range) return new HttpAnswer(400, { error: { code: "invalidRequest", message: "A Content-Range header is required." } });
     const [start, end, total] = [Number(range[1]), Number(range[2]), Number(range[3])];
     const receivedSoFar = session.received.reduce((n, b) => n + b.length, 0);
-    if (start < receivedSoFar) return new HttpAnswer(416, { error: { code: "invalidRange", message: "Fragment already received." } });
+    if (start < receivedSoFar)
+      return new HttpAnswer(416, { error: { code: "invalidRange", message: "Fragment already received." } });
     if (start !== receivedSoFar || end - start + 1 !== raw.length || (session.size !== undefined && session.size !== total)) {
-      return new HttpAnswer(400, { error: { code: "invalidRange", message: "The Content-Range does not match the bytes sent." } });
+      return new HttpAnswer(400, {
+        error: { code: "invalidRange", message: "The Content-Range does not match the bytes sent." },
+      });
     }
     session.size = total;
     session.received.push(raw);
-    if (end + 1 < total) return new HttpAnswer(202, { expirationDateTime: new Date(Date.now() + 3600_000).toISOString(), nextExpectedRanges: [`${end + 1}-`] });
+    if (end + 1 < total)
+      return new HttpAnswer(202, {
+        expirationDateTime: new Date(Date.now() + 3600_000).toISOString(),
+        nextExpectedRanges: [`${end + 1}-`],
+      });
     session.done = true;
     const bytes = Buffer.concat(session.received);
     this.completedUploads.push({ uniqueId, name: session.name, bytes, content: bytes.toString("utf8"), userId: session.userId });
@@ -1229,13 +1319,19 @@ export class BotConnectorStandIn {
 
   // ---------------------------------------------------------------- helpers
 
-  private personalConversationRecord(user: StandInUser): { record: Omit<StandInConversation, "activities" | "allActivities">; activities: StoredActivity[] } {
+  private personalConversationRecord(user: StandInUser): {
+    record: Omit<StandInConversation, "activities" | "allActivities">;
+    activities: StoredActivity[];
+  } {
     for (const entry of this.conversationStore.values()) {
       if (entry.record.type === "personal" && entry.record.userId === user.id) return entry;
     }
     // Personal conversation ids look like `a:1XJKJMvc5...` (conversation-messages.md, JSON tab).
     const id = `a:${randomBytes(48).toString("base64url")}`;
-    const entry = { record: { id, type: "personal" as const, tenantId: user.tenantId, userId: user.id }, activities: [] as StoredActivity[] };
+    const entry = {
+      record: { id, type: "personal" as const, tenantId: user.tenantId, userId: user.id },
+      activities: [] as StoredActivity[],
+    };
     this.conversationStore.set(id, entry);
     return entry;
   }
@@ -1308,10 +1404,14 @@ interface ConnectorRoute {
 
 /** The Bot Connector's conversation operations, paths as in [ref] "Conversation operations". */
 function matchConnectorRoute(method: string, path: string): ConnectorRoute | undefined {
-  const segments = path.split("/").slice(1).map((s) => decodeURIComponent(s));
+  const segments = path
+    .split("/")
+    .slice(1)
+    .map((s) => decodeURIComponent(s));
   if (segments[0] !== "v3" || segments[1] !== "conversations") return undefined;
   const [, , conversationId, sub, id, tail] = segments;
-  if (conversationId === undefined) return method === "POST" && segments.length === 2 ? { kind: "createConversation" } : undefined;
+  if (conversationId === undefined)
+    return method === "POST" && segments.length === 2 ? { kind: "createConversation" } : undefined;
   if (conversationId === "") return undefined;
   if (sub === "activities") {
     if (id === undefined && method === "POST") return { kind: "sendToConversation", conversationId };
@@ -1320,13 +1420,15 @@ function matchConnectorRoute(method: string, path: string): ConnectorRoute | und
       if (method === "PUT") return { kind: "updateActivity", conversationId, activityId: id };
       if (method === "DELETE") return { kind: "deleteActivity", conversationId, activityId: id };
     }
-    if (id !== undefined && tail === "members" && method === "GET") return { kind: "getActivityMembers", conversationId, activityId: id };
+    if (id !== undefined && tail === "members" && method === "GET")
+      return { kind: "getActivityMembers", conversationId, activityId: id };
   }
   if (sub === "members" && method === "GET") {
     if (id === undefined) return { kind: "getConversationMembers", conversationId };
     return { kind: "getConversationMember", conversationId, memberId: id };
   }
-  if (sub === "pagedmembers" && method === "GET" && id === undefined) return { kind: "getConversationPagedMembers", conversationId };
+  if (sub === "pagedmembers" && method === "GET" && id === undefined)
+    return { kind: "getConversationPagedMembers", conversationId };
   return undefined;
 }
 
@@ -1353,7 +1455,10 @@ function memberAccount(user: StandInUser): Record<string, unknown> {
 
 function entraError(status: number, error: string, code: number, description: string): HttpAnswer {
   const now = new Date();
-  const timestamp = now.toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z");
+  const timestamp = now
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, "Z");
   const traceId = randomUUID();
   const correlationId = randomUUID();
   return new HttpAnswer(status, {
@@ -1401,4 +1506,3 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-

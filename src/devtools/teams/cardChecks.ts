@@ -50,7 +50,10 @@ export function cardProblemsOfActivity(activity: Record<string, unknown>, conver
     if (attachment.contentType === FILE_CONSENT_CARD_CONTENT_TYPE && conversationType !== "personal") {
       // "Teams bot APIs work only in the `personal` context. They do not work in the `channel` or
       // `groupchat` context." (msteams-docs, bots/how-to/bots-filesv4.md, "Use the Teams bot APIs").
-      problems.push({ attachment: index, problem: "a file consent card outside a personal chat: the Teams bot file APIs work only in personal chats" });
+      problems.push({
+        attachment: index,
+        problem: "a file consent card outside a personal chat: the Teams bot file APIs work only in personal chats",
+      });
     }
   });
   return problems;
@@ -60,13 +63,16 @@ export function cardProblemsOfActivity(activity: Record<string, unknown>, conver
 export function adaptiveCardProblems(card: unknown): string[] {
   if (!isObject(card)) return ["the card content is not an object: Teams shows nothing"];
   const problems: string[] = [];
-  if (card.type !== "AdaptiveCard") problems.push(`content.type is ${JSON.stringify(card.type)}, not "AdaptiveCard": Teams cannot render it`);
+  if (card.type !== "AdaptiveCard")
+    problems.push(`content.type is ${JSON.stringify(card.type)}, not "AdaptiveCard": Teams cannot render it`);
   const version = card.version;
   // The schema requires `version` on a top-level card (adaptivecards.io explorer, AdaptiveCard.version: "Required: Yes").
   if (typeof version !== "string") {
     problems.push("the card has no version: Teams shows \"We're sorry, this card couldn't be displayed\"");
   } else if (!/^\d+\.\d+$/.test(version)) {
-    problems.push(`version ${JSON.stringify(version)} is not a schema version: Teams shows "We're sorry, this card couldn't be displayed"`);
+    problems.push(
+      `version ${JSON.stringify(version)} is not a schema version: Teams shows "We're sorry, this card couldn't be displayed"`,
+    );
   } else if (compareVersions(version, HIGHEST_RENDERED_CARD_VERSION) > 0) {
     problems.push(
       `version ${version} is above ${HIGHEST_RENDERED_CARD_VERSION}, the highest Teams renders for bot-sent cards: Teams shows "We're sorry, this card couldn't be displayed"`,

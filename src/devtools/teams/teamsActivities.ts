@@ -41,7 +41,12 @@ export class TeamsActivities {
    * A message in a channel that mentions the bot (in channels the bot only hears messages that
    * @mention it). Without `threadRootId` it starts a new thread; with one it is a reply in that thread.
    */
-  channelMessage(userId: string, channelId: string, text: string, opts: { threadRootId?: string; mentionBot?: boolean } = {}): Activity {
+  channelMessage(
+    userId: string,
+    channelId: string,
+    text: string,
+    opts: { threadRootId?: string; mentionBot?: boolean } = {},
+  ): Activity {
     const user = this.user(userId);
     const mentionBot = opts.mentionBot ?? true;
     const mention = `<at>${this.standIn.botName}</at>`;
@@ -60,17 +65,37 @@ export class TeamsActivities {
   }
 
   /** Opening a dialog (task module) from a card button with `msteams: { type: "task/fetch" }`. */
-  dialogFetch(userId: string, conversationId: string, data: Record<string, unknown>, opts: { replyToId?: string } = {}): Activity {
-    return this.invoke(userId, conversationId, "task/fetch", { data: { ...data, type: "task/fetch" }, context: { theme: "default" } }, opts.replyToId);
+  dialogFetch(
+    userId: string,
+    conversationId: string,
+    data: Record<string, unknown>,
+    opts: { replyToId?: string } = {},
+  ): Activity {
+    return this.invoke(
+      userId,
+      conversationId,
+      "task/fetch",
+      { data: { ...data, type: "task/fetch" }, context: { theme: "default" } },
+      opts.replyToId,
+    );
   }
 
   /** Submitting a dialog: `data` holds the card's inputs and the submit action's data. */
-  dialogSubmit(userId: string, conversationId: string, data: Record<string, unknown>, opts: { replyToId?: string } = {}): Activity {
+  dialogSubmit(
+    userId: string,
+    conversationId: string,
+    data: Record<string, unknown>,
+    opts: { replyToId?: string } = {},
+  ): Activity {
     return this.invoke(userId, conversationId, "task/submit", { data, context: { theme: "default" } }, opts.replyToId);
   }
 
   /** An `Action.Execute` on a card the bot sent (`replyToId` is that message's id). */
-  cardAction(userId: string, conversationId: string, action: { verb: string; data?: Record<string, unknown>; replyToId?: string; trigger?: "manual" | "automatic" }): Activity {
+  cardAction(
+    userId: string,
+    conversationId: string,
+    action: { verb: string; data?: Record<string, unknown>; replyToId?: string; trigger?: "manual" | "automatic" },
+  ): Activity {
     return this.invoke(
       userId,
       conversationId,
@@ -81,7 +106,13 @@ export class TeamsActivities {
   }
 
   /** A message extension action command that fetches its dialog (`"fetchTask": true` in the manifest). */
-  messageExtensionFetchTask(userId: string, conversationId: string, commandId: string, commandContext: "compose" | "commandBox" | "message" = "compose", messagePayload?: Record<string, unknown>): Activity {
+  messageExtensionFetchTask(
+    userId: string,
+    conversationId: string,
+    commandId: string,
+    commandContext: "compose" | "commandBox" | "message" = "compose",
+    messagePayload?: Record<string, unknown>,
+  ): Activity {
     return this.invoke(userId, conversationId, "composeExtension/fetchTask", {
       commandId,
       commandContext,
@@ -91,15 +122,30 @@ export class TeamsActivities {
   }
 
   /** Submitting a message extension's dialog. */
-  messageExtensionSubmitAction(userId: string, conversationId: string, commandId: string, data: Record<string, unknown>, commandContext: "compose" | "commandBox" | "message" = "compose"): Activity {
-    return this.invoke(userId, conversationId, "composeExtension/submitAction", { commandId, commandContext, context: { theme: "default" }, data });
+  messageExtensionSubmitAction(
+    userId: string,
+    conversationId: string,
+    commandId: string,
+    data: Record<string, unknown>,
+    commandContext: "compose" | "commandBox" | "message" = "compose",
+  ): Activity {
+    return this.invoke(userId, conversationId, "composeExtension/submitAction", {
+      commandId,
+      commandContext,
+      context: { theme: "default" },
+      data,
+    });
   }
 
   /**
    * The user's answer to a file consent card. Accepting hands the bot a OneDrive upload URL (served by
    * the stand-in, see `BotConnectorStandIn.uploads`); `replyToId` is the consent card's message.
    */
-  fileConsent(userId: string, conversationId: string, answer: { action: "accept" | "decline"; fileName: string; context?: Record<string, unknown>; replyToId?: string }): Activity {
+  fileConsent(
+    userId: string,
+    conversationId: string,
+    answer: { action: "accept" | "decline"; fileName: string; context?: Record<string, unknown>; replyToId?: string },
+  ): Activity {
     const value: Record<string, unknown> = { type: "fileUpload", action: answer.action, context: answer.context ?? {} };
     if (answer.action === "accept") value.uploadInfo = this.standIn.newUploadSession(userId, answer.fileName);
     return this.invoke(userId, conversationId, "fileConsent/invoke", value, answer.replyToId);
@@ -146,7 +192,13 @@ export class TeamsActivities {
     };
   }
 
-  private invoke(userId: string, conversationId: string, name: string, value: Record<string, unknown>, replyToId?: string): Activity {
+  private invoke(
+    userId: string,
+    conversationId: string,
+    name: string,
+    value: Record<string, unknown>,
+    replyToId?: string,
+  ): Activity {
     const user = this.user(userId);
     const conversation = this.standIn.conversation(conversationId);
     if (!conversation) throw new Error(`TeamsActivities: no conversation ${conversationId} in the stand-in`);
@@ -176,7 +228,8 @@ export class TeamsActivities {
 
   private personalConversation(user: StandInUser): Activity {
     const conversation = this.standIn.personalConversationOf(user.id);
-    if (!conversation) throw new Error(`TeamsActivities: the app is not installed for ${user.name}; call installPersonalApp first`);
+    if (!conversation)
+      throw new Error(`TeamsActivities: the app is not installed for ${user.name}; call installPersonalApp first`);
     return { id: conversation.id, conversationType: "personal", tenantId: user.tenantId };
   }
 

@@ -4,7 +4,12 @@ import type { AddressInfo } from "node:net";
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { BotConnectorStandIn, DOCUMENTED_MESSAGE_LIMIT_BYTES, type StandInTeam, type StandInUser } from "../../../src/devtools/teams/botConnectorStandIn.ts";
+import {
+  BotConnectorStandIn,
+  DOCUMENTED_MESSAGE_LIMIT_BYTES,
+  type StandInTeam,
+  type StandInUser,
+} from "../../../src/devtools/teams/botConnectorStandIn.ts";
 import { TeamsActivities } from "../../../src/devtools/teams/teamsActivities.ts";
 
 const APP_ID = "00000000-aaaa-4bbb-8ccc-000000000001";
@@ -21,7 +26,10 @@ afterAll(async () => {
 });
 
 /** Client credentials as a bot sends them (bot-framework-rest-connector-authentication.md, Step 1). */
-async function requestToken(fields: Partial<Record<"client_id" | "client_secret" | "scope" | "grant_type", string>> = {}, tenant = TENANT_ID): Promise<Response> {
+async function requestToken(
+  fields: Partial<Record<"client_id" | "client_secret" | "scope" | "grant_type", string>> = {},
+  tenant = TENANT_ID,
+): Promise<Response> {
   const form = new URLSearchParams({
     grant_type: "client_credentials",
     client_id: APP_ID,
@@ -65,7 +73,11 @@ function adaptiveCard(version: string, actionCount = 1): Record<string, unknown>
       $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
       version,
       body: [{ type: "TextBlock", text: "Datalek gemeld", wrap: true }],
-      actions: Array.from({ length: actionCount }, (_, i) => ({ type: "Action.Execute", title: `Knop ${i + 1}`, verb: `verb${i}` })),
+      actions: Array.from({ length: actionCount }, (_, i) => ({
+        type: "Action.Execute",
+        title: `Knop ${i + 1}`,
+        verb: `verb${i}`,
+      })),
     },
   };
 }
@@ -142,7 +154,10 @@ describe("the Bot Connector API", () => {
 
   describe("refusals", () => {
     it("refuses a call without a bearer token (401, the service's own body)", async () => {
-      const res = await connector("/v3/conversations", { method: "POST", body: { members: [{ id: alice.id }], tenantId: TENANT_ID } });
+      const res = await connector("/v3/conversations", {
+        method: "POST",
+        body: { members: [{ id: alice.id }], tenantId: TENANT_ID },
+      });
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({ message: "Authorization has been denied for this request." });
       expect(standIn.callsTo("createConversation")[0]?.status).toBe(401);
@@ -168,7 +183,11 @@ describe("the Bot Connector API", () => {
     });
 
     it("answers 404 ConversationNotFound for a conversation it does not know", async () => {
-      const res = await connector("/v3/conversations/a%3Anobody-knows-this/activities", { method: "POST", token, body: { type: "message", text: "hallo" } });
+      const res = await connector("/v3/conversations/a%3Anobody-knows-this/activities", {
+        method: "POST",
+        token,
+        body: { type: "message", text: "hallo" },
+      });
       expect(res.status).toBe(404);
       expect(await res.json()).toEqual({ error: { code: "ConversationNotFound", message: "Conversation not found." } });
     });
@@ -216,13 +235,21 @@ describe("the Bot Connector API", () => {
       expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
       // Other conversations are not affected by this one's limit.
       const other = standIn.installPersonalApp(alice.id);
-      const res = await connector(`/v3/conversations/${encodeURIComponent(other.id)}/activities`, { method: "POST", token, body: { type: "message", text: "los" } });
+      const res = await connector(`/v3/conversations/${encodeURIComponent(other.id)}/activities`, {
+        method: "POST",
+        token,
+        body: { type: "message", text: "los" },
+      });
       expect(res.status).toBe(201);
     });
 
     it("refuses a personal conversation with a user who has not installed the app (403 ForbiddenOperationException)", async () => {
       const carol = standIn.addUser({ name: "Carol Smit" });
-      const res = await connector("/v3/conversations", { method: "POST", token, body: { isGroup: false, members: [{ id: carol.id }], tenantId: TENANT_ID } });
+      const res = await connector("/v3/conversations", {
+        method: "POST",
+        token,
+        body: { isGroup: false, members: [{ id: carol.id }], tenantId: TENANT_ID },
+      });
       expect(res.status).toBe(403);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("ForbiddenOperationException");
     });
@@ -230,7 +257,11 @@ describe("the Bot Connector API", () => {
     it("refuses a user of another tenant (400 BadSyntax, Invalid user identity in provided tenant)", async () => {
       const outsider = standIn.addUser({ name: "Dirk Buiten", tenantId: "99999999-0000-4000-8000-000000000000" });
       standIn.installPersonalApp(outsider.id);
-      const res = await connector("/v3/conversations", { method: "POST", token, body: { members: [{ id: outsider.id }], tenantId: TENANT_ID } });
+      const res = await connector("/v3/conversations", {
+        method: "POST",
+        token,
+        body: { members: [{ id: outsider.id }], tenantId: TENANT_ID },
+      });
       expect(res.status).toBe(400);
       expect(await res.json()).toEqual({ error: { code: "BadSyntax", message: "Invalid user identity in provided tenant" } });
     });
@@ -249,7 +280,11 @@ describe("the Bot Connector API", () => {
       const conversation = standIn.installPersonalApp(alice.id);
       standIn.setBlockedByUser(alice.id, true);
       try {
-        const res = await connector(`/v3/conversations/${encodeURIComponent(conversation.id)}/activities`, { method: "POST", token, body: { type: "message", text: "hoi" } });
+        const res = await connector(`/v3/conversations/${encodeURIComponent(conversation.id)}/activities`, {
+          method: "POST",
+          token,
+          body: { type: "message", text: "hoi" },
+        });
         expect(res.status).toBe(403);
         expect(((await res.json()) as { error: { code: string } }).error.code).toBe("ConversationBlockedByUser");
       } finally {
@@ -264,7 +299,13 @@ describe("the Bot Connector API", () => {
       const created = await connector("/v3/conversations", {
         method: "POST",
         token,
-        body: { isGroup: false, bot: { id: standIn.botId }, members: [{ id: alice.id }], tenantId: TENANT_ID, activity: { type: "message", text: "Welkom" } },
+        body: {
+          isGroup: false,
+          bot: { id: standIn.botId },
+          members: [{ id: alice.id }],
+          tenantId: TENANT_ID,
+          activity: { type: "message", text: "Welkom" },
+        },
       });
       expect(created.status).toBe(201);
       const { id: conversationId, activityId: welcomeId } = (await created.json()) as { id: string; activityId: string };
@@ -272,10 +313,20 @@ describe("the Bot Connector API", () => {
       expect(welcomeId).toMatch(/^\d+$/);
 
       const path = `/v3/conversations/${encodeURIComponent(conversationId)}/activities`;
-      const sent = (await (await connector(path, { method: "POST", token, body: { type: "message", text: "Melding ontvangen" } })).json()) as { id: string };
-      const replied = await connector(`${path}/${welcomeId}`, { method: "POST", token, body: { type: "message", text: "Antwoord" } });
+      const sent = (await (
+        await connector(path, { method: "POST", token, body: { type: "message", text: "Melding ontvangen" } })
+      ).json()) as { id: string };
+      const replied = await connector(`${path}/${welcomeId}`, {
+        method: "POST",
+        token,
+        body: { type: "message", text: "Antwoord" },
+      });
       expect(replied.status).toBe(201);
-      const updated = await connector(`${path}/${sent.id}`, { method: "PUT", token, body: { type: "message", text: "Melding ontvangen (bijgewerkt)" } });
+      const updated = await connector(`${path}/${sent.id}`, {
+        method: "PUT",
+        token,
+        body: { type: "message", text: "Melding ontvangen (bijgewerkt)" },
+      });
       expect(updated.status).toBe(200);
       expect(await updated.json()).toEqual({ id: sent.id });
 
@@ -295,22 +346,44 @@ describe("the Bot Connector API", () => {
         const created = await connector("/v3/conversations", {
           method: "POST",
           token,
-          body: { isGroup: true, channelData: { channel: { id: privacyChannelId }, tenant: { id: TENANT_ID } }, activity: { type: "message", text: "DL-2026-0007" } },
+          body: {
+            isGroup: true,
+            channelData: { channel: { id: privacyChannelId }, tenant: { id: TENANT_ID } },
+            activity: { type: "message", text: "DL-2026-0007" },
+          },
         });
         expect(created.status).toBe(201);
         const { id: threadId, activityId: rootId } = (await created.json()) as { id: string; activityId: string };
         expect(threadId).toBe(`${privacyChannelId};messageid=${rootId}`);
 
-        const reply = (await (await connector(`/v3/conversations/${encodeURIComponent(threadId)}/activities`, { method: "POST", token, body: { type: "message", text: "Opgepakt" } })).json()) as { id: string };
-        const second = (await (await connector(`/v3/conversations/${encodeURIComponent(threadId)}/activities`, { method: "POST", token, body: { type: "message", text: "Vergissing" } })).json()) as { id: string };
-        const deleted = await connector(`/v3/conversations/${encodeURIComponent(threadId)}/activities/${second.id}`, { method: "DELETE", token });
+        const reply = (await (
+          await connector(`/v3/conversations/${encodeURIComponent(threadId)}/activities`, {
+            method: "POST",
+            token,
+            body: { type: "message", text: "Opgepakt" },
+          })
+        ).json()) as { id: string };
+        const second = (await (
+          await connector(`/v3/conversations/${encodeURIComponent(threadId)}/activities`, {
+            method: "POST",
+            token,
+            body: { type: "message", text: "Vergissing" },
+          })
+        ).json()) as { id: string };
+        const deleted = await connector(`/v3/conversations/${encodeURIComponent(threadId)}/activities/${second.id}`, {
+          method: "DELETE",
+          token,
+        });
         expect(deleted.status).toBe(200);
 
         expect(standIn.thread(privacyChannelId, rootId).map((a) => a.activity.text)).toEqual(["DL-2026-0007", "Opgepakt"]);
         expect(standIn.activity(privacyChannelId, reply.id)!.threadRootId).toBe(rootId);
         expect(standIn.conversation(privacyChannelId)!.allActivities.find((a) => a.id === second.id)!.deleted).toBe(true);
 
-        const unknownThread = await connector(`/v3/conversations/${encodeURIComponent(`${privacyChannelId};messageid=42`)}/activities`, { method: "POST", token, body: { type: "message", text: "?" } });
+        const unknownThread = await connector(
+          `/v3/conversations/${encodeURIComponent(`${privacyChannelId};messageid=42`)}/activities`,
+          { method: "POST", token, body: { type: "message", text: "?" } },
+        );
         expect(unknownThread.status).toBe(404);
         expect(((await unknownThread.json()) as { error: { code: string } }).error.code).toBe("ActivityNotFoundInConversation");
       } finally {
@@ -326,7 +399,11 @@ describe("the Bot Connector API", () => {
       const userMessageId = String(delivered.activity.id);
       const path = `/v3/conversations/${encodeURIComponent(conversation.id)}/activities`;
 
-      const onUsers = await connector(`${path}/${userMessageId}`, { method: "PUT", token, body: { type: "message", text: "gewijzigd" } });
+      const onUsers = await connector(`${path}/${userMessageId}`, {
+        method: "PUT",
+        token,
+        body: { type: "message", text: "gewijzigd" },
+      });
       expect(onUsers.status).toBe(403);
       const unknown = await connector(`${path}/123`, { method: "PUT", token, body: { type: "message", text: "gewijzigd" } });
       expect(unknown.status).toBe(404);
@@ -336,13 +413,27 @@ describe("the Bot Connector API", () => {
 
     it("lists members with aadObjectId, email and userPrincipalName; an unknown member is 404", async () => {
       const conversation = standIn.installPersonalApp(alice.id);
-      const members = (await (await connector(`/v3/conversations/${encodeURIComponent(conversation.id)}/members`, { token })).json()) as Record<string, unknown>[];
+      const members = (await (
+        await connector(`/v3/conversations/${encodeURIComponent(conversation.id)}/members`, { token })
+      ).json()) as Record<string, unknown>[];
       expect(members).toEqual([
-        expect.objectContaining({ id: alice.id, name: "Alice de Vries", aadObjectId: alice.aadObjectId, email: "alice@zorg.example", userPrincipalName: "alice@zorg.example" }),
+        expect.objectContaining({
+          id: alice.id,
+          name: "Alice de Vries",
+          aadObjectId: alice.aadObjectId,
+          email: "alice@zorg.example",
+          userPrincipalName: "alice@zorg.example",
+        }),
       ]);
-      const one = await connector(`/v3/conversations/${encodeURIComponent(conversation.id)}/members/${encodeURIComponent(alice.id)}`, { token });
+      const one = await connector(
+        `/v3/conversations/${encodeURIComponent(conversation.id)}/members/${encodeURIComponent(alice.id)}`,
+        { token },
+      );
       expect(((await one.json()) as { aadObjectId: string }).aadObjectId).toBe(alice.aadObjectId);
-      const missing = await connector(`/v3/conversations/${encodeURIComponent(conversation.id)}/members/${encodeURIComponent(bob.id)}`, { token });
+      const missing = await connector(
+        `/v3/conversations/${encodeURIComponent(conversation.id)}/members/${encodeURIComponent(bob.id)}`,
+        { token },
+      );
       expect(missing.status).toBe(404);
       expect(((await missing.json()) as { error: { code: string } }).error.code).toBe("MemberNotFoundInConversation");
     });
@@ -388,7 +479,9 @@ afterAll(async () => {
  */
 async function startVerifyingBot(): Promise<{ url: string; received: Record<string, unknown>[]; close(): Promise<void> }> {
   const metadata = (await (await fetch(standIn.openIdMetadataUrl)).json()) as { issuer: string; jwks_uri: string };
-  const jwks = (await (await fetch(metadata.jwks_uri)).json()) as { keys: (Record<string, unknown> & { kid: string; endorsements: string[] })[] };
+  const jwks = (await (await fetch(metadata.jwks_uri)).json()) as {
+    keys: (Record<string, unknown> & { kid: string; endorsements: string[] })[];
+  };
   const received: Record<string, unknown>[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -413,11 +506,20 @@ async function startVerifyingBot(): Promise<{ url: string; received: Record<stri
       if (!jwk.endorsements.includes(String(activity.channelId))) return refuse("endorsement");
       received.push(activity);
       if (activity.type === "invoke" && activity.name === "task/fetch") {
-        const body = { task: { type: "continue", value: { title: "Datalek melden", height: "medium", width: "medium", card: adaptiveCard("1.6") } } };
+        const body = {
+          task: {
+            type: "continue",
+            value: { title: "Datalek melden", height: "medium", width: "medium", card: adaptiveCard("1.6") },
+          },
+        };
         return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
       }
       if (activity.type === "invoke" && activity.name === "adaptiveCard/action") {
-        const body = { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: { type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: "Opgepakt door Alice" }] } };
+        const body = {
+          statusCode: 200,
+          type: "application/vnd.microsoft.card.adaptive",
+          value: { type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: "Opgepakt door Alice" }] },
+        };
         return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
       }
       res.writeHead(200).end();
@@ -473,15 +575,25 @@ describe("incoming activities", () => {
     const replying = createServer((req, res) => {
       req.resume();
       req.on("end", () => {
-        void connector(`/v3/conversations/${encodeURIComponent(conversationId)}/activities`, { method: "POST", token, body: { type: "message", text: "Antwoord" } }).then(() =>
-          res.writeHead(200).end(),
-        );
+        void connector(`/v3/conversations/${encodeURIComponent(conversationId)}/activities`, {
+          method: "POST",
+          token,
+          body: { type: "message", text: "Antwoord" },
+        }).then(() => res.writeHead(200).end());
       });
     });
     await new Promise<void>((resolve) => replying.listen(0, "127.0.0.1", resolve));
     try {
-      await standIn.sendActivity(`http://127.0.0.1:${(replying.address() as AddressInfo).port}/api/messages`, activities.personalMessage(alice.id, "Vraag"));
-      expect(standIn.conversation(conversationId)!.activities.slice(-2).map((a) => [a.author, a.activity.text])).toEqual([
+      await standIn.sendActivity(
+        `http://127.0.0.1:${(replying.address() as AddressInfo).port}/api/messages`,
+        activities.personalMessage(alice.id, "Vraag"),
+      );
+      expect(
+        standIn
+          .conversation(conversationId)!
+          .activities.slice(-2)
+          .map((a) => [a.author, a.activity.text]),
+      ).toEqual([
         ["user", "Vraag"],
         ["bot", "Antwoord"],
       ]);
@@ -517,15 +629,28 @@ describe("incoming activities", () => {
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ task: { type: "continue", value: { title: "Datalek melden" } } });
     expect(answer.cardProblems).toEqual([expect.stringContaining("version 1.6")]);
-    expect(bot.received.at(-1)).toMatchObject({ type: "invoke", name: "task/fetch", value: { data: { action: "report", type: "task/fetch" } } });
+    expect(bot.received.at(-1)).toMatchObject({
+      type: "invoke",
+      name: "task/fetch",
+      value: { data: { action: "report", type: "task/fetch" } },
+    });
   });
 
   it("replaces the card a person sees when an Action.Execute is answered with a card", async () => {
     const token = await botToken();
     const conversationId = standIn.personalConversationOf(alice.id)!.id;
-    const sent = (await (await connector(`/v3/conversations/${encodeURIComponent(conversationId)}/activities`, { method: "POST", token, body: { type: "message", attachments: [adaptiveCard("1.5")] } })).json()) as { id: string };
+    const sent = (await (
+      await connector(`/v3/conversations/${encodeURIComponent(conversationId)}/activities`, {
+        method: "POST",
+        token,
+        body: { type: "message", attachments: [adaptiveCard("1.5")] },
+      })
+    ).json()) as { id: string };
 
-    const answer = await standIn.sendActivity(bot.url, activities.cardAction(alice.id, conversationId, { verb: "take", data: { ref: "DL-1" }, replyToId: sent.id }));
+    const answer = await standIn.sendActivity(
+      bot.url,
+      activities.cardAction(alice.id, conversationId, { verb: "take", data: { ref: "DL-1" }, replyToId: sent.id }),
+    );
     expect(answer.status).toBe(200);
     const shown = standIn.activity(conversationId, sent.id)!;
     const card = (shown.activity.attachments as { content: { body: { text: string }[] } }[])[0]!.content;
@@ -538,17 +663,36 @@ describe("file consent uploads", () => {
   it("accept a PUT with Content-Range and without Authorization, in fragments", async () => {
     const user = standIn.addUser({ name: "Eva Upload" });
     standIn.installPersonalApp(user.id);
-    const consent = new TeamsActivities(standIn).fileConsent(user.id, standIn.personalConversationOf(user.id)!.id, { action: "accept", fileName: "export.csv" });
+    const consent = new TeamsActivities(standIn).fileConsent(user.id, standIn.personalConversationOf(user.id)!.id, {
+      action: "accept",
+      fileName: "export.csv",
+    });
     const uploadInfo = (consent.value as { uploadInfo: { uploadUrl: string; name: string } }).uploadInfo;
     const content = Buffer.from("referentie;status\nDL-2026-0007;gemeld\n");
 
-    const withAuth = await fetch(uploadInfo.uploadUrl, { method: "PUT", headers: { authorization: "Bearer x", "content-range": `bytes 0-${content.length - 1}/${content.length}` }, body: content });
+    const withAuth = await fetch(uploadInfo.uploadUrl, {
+      method: "PUT",
+      headers: { authorization: "Bearer x", "content-range": `bytes 0-${content.length - 1}/${content.length}` },
+      body: content,
+    });
     expect(withAuth.status).toBe(401);
-    const first = await fetch(uploadInfo.uploadUrl, { method: "PUT", headers: { "content-range": `bytes 0-9/${content.length}` }, body: content.subarray(0, 10) });
+    const first = await fetch(uploadInfo.uploadUrl, {
+      method: "PUT",
+      headers: { "content-range": `bytes 0-9/${content.length}` },
+      body: content.subarray(0, 10),
+    });
     expect(first.status).toBe(202);
-    const again = await fetch(uploadInfo.uploadUrl, { method: "PUT", headers: { "content-range": `bytes 0-9/${content.length}` }, body: content.subarray(0, 10) });
+    const again = await fetch(uploadInfo.uploadUrl, {
+      method: "PUT",
+      headers: { "content-range": `bytes 0-9/${content.length}` },
+      body: content.subarray(0, 10),
+    });
     expect(again.status).toBe(416);
-    const last = await fetch(uploadInfo.uploadUrl, { method: "PUT", headers: { "content-range": `bytes 10-${content.length - 1}/${content.length}` }, body: content.subarray(10) });
+    const last = await fetch(uploadInfo.uploadUrl, {
+      method: "PUT",
+      headers: { "content-range": `bytes 10-${content.length - 1}/${content.length}` },
+      body: content.subarray(10),
+    });
     expect(last.status).toBe(201);
     expect(standIn.uploads.at(-1)).toMatchObject({ name: "export.csv", content: content.toString("utf8"), userId: user.id });
   });

@@ -30,7 +30,11 @@ describe("TeamsActivities", () => {
       type: "message",
       text: "<at>Datalek</at> nieuw datalek",
       conversation: { id: channel.id, conversationType: "channel", isGroup: true, tenantId: "tenant-1" },
-      channelData: { tenant: { id: "tenant-1" }, team: { id: team.id, name: "Privacy" }, channel: { id: channel.id, name: "Datalekken" } },
+      channelData: {
+        tenant: { id: "tenant-1" },
+        team: { id: team.id, name: "Privacy" },
+        channel: { id: channel.id, name: "Datalekken" },
+      },
       entities: [{ type: "mention", text: "<at>Datalek</at>", mentioned: { id: "28:app-id-1", name: "Datalek" } }],
     });
     const reply = activities.channelMessage(alice.id, channel.id, "antwoord", { threadRootId: "1700000000000" });
@@ -39,7 +43,11 @@ describe("TeamsActivities", () => {
 
   it("builds the invokes: dialog, Universal Action, message extension, file consent", () => {
     const conversationId = standIn.personalConversationOf(alice.id)!.id;
-    expect(activities.dialogSubmit(alice.id, conversationId, { what: "x" })).toMatchObject({ type: "invoke", name: "task/submit", value: { data: { what: "x" }, context: { theme: "default" } } });
+    expect(activities.dialogSubmit(alice.id, conversationId, { what: "x" })).toMatchObject({
+      type: "invoke",
+      name: "task/submit",
+      value: { data: { what: "x" }, context: { theme: "default" } },
+    });
     expect(activities.cardAction(alice.id, conversationId, { verb: "take", data: { ref: "DL-1" } })).toMatchObject({
       type: "invoke",
       name: "adaptiveCard/action",
@@ -49,11 +57,23 @@ describe("TeamsActivities", () => {
       name: "composeExtension/submitAction",
       value: { commandId: "reportBreach", commandContext: "compose", context: { theme: "default" }, data: { what: "x" } },
     });
-    expect(activities.messageExtensionFetchTask(alice.id, conversationId, "reportBreach")).toMatchObject({ name: "composeExtension/fetchTask", value: { commandId: "reportBreach" } });
-    const accepted = activities.fileConsent(alice.id, conversationId, { action: "accept", fileName: "export.csv", context: { ref: "DL-1" } });
+    expect(activities.messageExtensionFetchTask(alice.id, conversationId, "reportBreach")).toMatchObject({
+      name: "composeExtension/fetchTask",
+      value: { commandId: "reportBreach" },
+    });
+    const accepted = activities.fileConsent(alice.id, conversationId, {
+      action: "accept",
+      fileName: "export.csv",
+      context: { ref: "DL-1" },
+    });
     expect(accepted).toMatchObject({
       name: "fileConsent/invoke",
-      value: { type: "fileUpload", action: "accept", context: { ref: "DL-1" }, uploadInfo: { name: "export.csv", fileType: "csv", uploadUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\//) } },
+      value: {
+        type: "fileUpload",
+        action: "accept",
+        context: { ref: "DL-1" },
+        uploadInfo: { name: "export.csv", fileType: "csv", uploadUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\//) },
+      },
     });
     const declined = activities.fileConsent(alice.id, conversationId, { action: "decline", fileName: "export.csv" });
     expect(declined.value).toEqual({ type: "fileUpload", action: "decline", context: {} });
