@@ -1,5 +1,7 @@
 // The Slack stand-in refuses what Slack refuses: one test (or table) per rule, through a real
 // @slack/web-api WebClient, asserting Slack's error and that the refused call is recorded with it.
+// The limits are written out as Slack documents them, not read from the stand-in, so a wrong
+// limit in the stand-in fails here.
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,7 +11,6 @@ import { ErrorCode, WebClient, type Logger } from "@slack/web-api";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { parse as parseYaml } from "yaml";
 
-import { BLOCK_KIT_LIMITS as L, MAX_BLOCKS } from "../../src/devtools/slack/blockKitLimits.ts";
 import {
   SlackClientSimulator,
   type BotResponse,
@@ -21,11 +22,12 @@ import {
   DEFAULT_APP_TOKEN,
   DEFAULT_BOT_SCOPES,
   DEFAULT_BOT_TOKEN,
-  MAX_MESSAGE_TEXT,
-  MAX_VIEW_BYTES,
   SlackStandIn,
   type RecordedCall,
 } from "../../src/devtools/slack/slackStandIn.ts";
+
+/** Slack: "view_too_large: ... greater than 250kb" (read here as 250 × 1024 bytes). */
+const VIEW_BYTES_LIMIT = 250 * 1024;
 
 const quietLogger: Logger = {
   debug: () => undefined,
@@ -250,67 +252,67 @@ describe("SlackStandIn strictness", () => {
     const cases: Case[] = [
       {
         name: "blocks per message",
-        limit: MAX_BLOCKS.message,
+        limit: 50,
         blocks: (n) => Array.from({ length: n }, () => ({ type: "divider" })),
         line: (n) => `[ERROR] no more than ${n} items allowed [json-pointer:/blocks]`,
       },
       {
         name: "section text",
-        limit: L.sectionText,
+        limit: 3000,
         blocks: (n) => [{ type: "section", text: mrkdwn(text(n)) }],
         line: (n) => `[ERROR] must be less than ${n + 1} characters [json-pointer:/blocks/0/text/text]`,
       },
       {
         name: "section fields",
-        limit: L.sectionFields,
+        limit: 10,
         blocks: (n) => [{ type: "section", fields: Array.from({ length: n }, () => mrkdwn("veld")) }],
         line: (n) => `[ERROR] no more than ${n} items allowed [json-pointer:/blocks/0/fields]`,
       },
       {
         name: "section field text",
-        limit: L.sectionFieldText,
+        limit: 2000,
         blocks: (n) => [{ type: "section", fields: [mrkdwn(text(n))] }],
         line: (n) => `[ERROR] must be less than ${n + 1} characters [json-pointer:/blocks/0/fields/0/text]`,
       },
       {
         name: "header text",
-        limit: L.headerText,
+        limit: 150,
         blocks: (n) => [{ type: "header", text: plain(text(n)) }],
         line: (n) => `[ERROR] must be less than ${n + 1} characters [json-pointer:/blocks/0/text/text]`,
       },
       {
         name: "button text",
-        limit: L.buttonText,
+        limit: 75,
         blocks: (n) => [{ type: "actions", elements: [{ type: "button", action_id: "a", text: plain(text(n)) }] }],
         line: (n) => `[ERROR] must be less than ${n + 1} characters [json-pointer:/blocks/0/elements/0/text/text]`,
       },
       {
         name: "button value",
-        limit: L.buttonValue,
+        limit: 2000,
         blocks: (n) => [{ type: "actions", elements: [{ type: "button", action_id: "a", text: plain("Ok"), value: text(n) }] }],
         line: (n) => `[ERROR] must be less than ${n + 1} characters [json-pointer:/blocks/0/elements/0/value]`,
       },
       {
         name: "action_id",
-        limit: L.actionId,
+        limit: 255,
         blocks: (n) => [{ type: "actions", elements: [{ type: "button", action_id: text(n), text: plain("Ok") }] }],
         line: (n) => `[ERROR] must be less than ${n + 1} characters [json-pointer:/blocks/0/elements/0/action_id]`,
       },
       {
         name: "block_id",
-        limit: L.blockId,
+        limit: 255,
         blocks: (n) => [{ type: "divider", block_id: text(n) }],
         line: (n) => `[ERROR] must be less than ${n + 1} characters [json-pointer:/blocks/0/block_id]`,
       },
       {
         name: "context elements",
-        limit: L.contextElements,
+        limit: 10,
         blocks: (n) => [{ type: "context", elements: Array.from({ length: n }, () => mrkdwn("c")) }],
         line: (n) => `[ERROR] no more than ${n} items allowed [json-pointer:/blocks/0/elements]`,
       },
       {
         name: "actions elements",
-        limit: L.actionsElements,
+        limit: 25,
         blocks: (n) => [
           { type: "actions", elements: Array.from({ length: n }, (_, i) => ({ type: "button", action_id: `b${i}`, text: plain("Ok") })) },
         ],
@@ -318,13 +320,13 @@ describe("SlackStandIn strictness", () => {
       },
       {
         name: "options per select",
-        limit: L.selectOptions,
+        limit: 100,
         blocks: (n) => [{ type: "section", text: mrkdwn("Kies"), accessory: { type: "static_select", action_id: "s", options: options(n) } }],
         line: (n) => `[ERROR] no more than ${n} items allowed [json-pointer:/blocks/0/accessory/options]`,
       },
       {
         name: "option text",
-        limit: L.optionText,
+        limit: 75,
         blocks: (n) => [
           { type: "section", text: mrkdwn("Kies"), accessory: { type: "static_select", action_id: "s", options: [option("v", text(n))] } },
         ],
@@ -332,7 +334,7 @@ describe("SlackStandIn strictness", () => {
       },
       {
         name: "option value",
-        limit: L.optionValue,
+        limit: 150,
         blocks: (n) => [
           { type: "section", text: mrkdwn("Kies"), accessory: { type: "static_select", action_id: "s", options: [option(text(n), "label")] } },
         ],
@@ -340,13 +342,13 @@ describe("SlackStandIn strictness", () => {
       },
       {
         name: "checkbox options",
-        limit: L.checkboxOptions,
+        limit: 10,
         blocks: (n) => [{ type: "actions", elements: [{ type: "checkboxes", action_id: "c", options: options(n) }] }],
         line: (n) => `[ERROR] no more than ${n} items allowed [json-pointer:/blocks/0/elements/0/options]`,
       },
       {
         name: "radio button options",
-        limit: L.radioOptions,
+        limit: 10,
         blocks: (n) => [{ type: "actions", elements: [{ type: "radio_buttons", action_id: "r", options: options(n) }] }],
         line: (n) => `[ERROR] no more than ${n} items allowed [json-pointer:/blocks/0/elements/0/options]`,
       },
@@ -378,7 +380,7 @@ describe("SlackStandIn strictness", () => {
     });
 
     it("applies the limits to chat.update, chat.postEphemeral and chat.scheduleMessage too", async () => {
-      const tooLong = [{ type: "header", text: plain(text(L.headerText + 1)) }];
+      const tooLong = [{ type: "header", text: plain(text(150 + 1)) }];
       const posted = await client.chat.postMessage({ channel: "C0PUBLIC", text: "v1" });
       await expectRefused("chat.update", client.apiCall("chat.update", { channel: "C0PUBLIC", ts: posted.ts, text: "v2", blocks: tooLong }), "invalid_blocks");
       await expectRefused(
@@ -471,13 +473,13 @@ describe("SlackStandIn strictness", () => {
     });
 
     it("keeps 40,000 characters of text and truncates beyond, with Slack's message_truncated warning", async () => {
-      const exact = await client.chat.postMessage({ channel: "C0PUBLIC", text: text(MAX_MESSAGE_TEXT) });
-      expect(standIn.message("C0PUBLIC", exact.ts as string)?.text).toHaveLength(MAX_MESSAGE_TEXT);
+      const exact = await client.chat.postMessage({ channel: "C0PUBLIC", text: text(40_000) });
+      expect(standIn.message("C0PUBLIC", exact.ts as string)?.text).toHaveLength(40_000);
       expect(exact.response_metadata?.warnings).toBeUndefined();
-      const over = await client.chat.postMessage({ channel: "C0PUBLIC", text: text(MAX_MESSAGE_TEXT + 1) });
+      const over = await client.chat.postMessage({ channel: "C0PUBLIC", text: text(40_000 + 1) });
       expect(over.ok).toBe(true);
       expect(over.response_metadata?.warnings).toEqual(["message_truncated"]);
-      expect(standIn.message("C0PUBLIC", over.ts as string)?.text).toHaveLength(MAX_MESSAGE_TEXT);
+      expect(standIn.message("C0PUBLIC", over.ts as string)?.text).toHaveLength(40_000);
     });
   });
 
@@ -498,67 +500,67 @@ describe("SlackStandIn strictness", () => {
     const cases: ViewCase[] = [
       {
         name: "blocks per modal",
-        limit: MAX_BLOCKS.modal,
+        limit: 100,
         view: (n) => modal(Array.from({ length: n }, () => ({ type: "divider" }))),
         line: (n) => `[ERROR] no more than ${n} items allowed [json-pointer:/view/blocks]`,
       },
       {
         name: "modal title",
-        limit: L.modalTitle,
+        limit: 24,
         view: (n) => modal([], { title: plain(text(n)) }),
         line: (n) => `[ERROR] must be less than ${n + 1} characters [json-pointer:/view/title/text]`,
       },
       {
         name: "modal submit",
-        limit: L.modalSubmit,
+        limit: 24,
         view: (n) => modal([], { submit: plain(text(n)) }),
         line: (n) => `[ERROR] must be less than ${n + 1} characters [json-pointer:/view/submit/text]`,
       },
       {
         name: "modal close",
-        limit: L.modalClose,
+        limit: 24,
         view: (n) => modal([], { close: plain(text(n)) }),
         line: (n) => `[ERROR] must be less than ${n + 1} characters [json-pointer:/view/close/text]`,
       },
       {
         name: "private_metadata",
-        limit: L.privateMetadata,
+        limit: 3000,
         view: (n) => modal([], { private_metadata: text(n) }),
         line: (n) => `[ERROR] must be less than ${n + 1} characters [json-pointer:/view/private_metadata]`,
       },
       {
         name: "input label",
-        limit: L.inputLabel,
+        limit: 2000,
         view: (n) => modal([input({ type: "plain_text_input" }, { label: plain(text(n)) })]),
         line: (n) => `[ERROR] must be less than ${n + 1} characters [json-pointer:/view/blocks/0/label/text]`,
       },
       {
         name: "input hint",
-        limit: L.inputHint,
+        limit: 2000,
         view: (n) => modal([input({ type: "plain_text_input" }, { hint: plain(text(n)) })]),
         line: (n) => `[ERROR] must be less than ${n + 1} characters [json-pointer:/view/blocks/0/hint/text]`,
       },
       {
         name: "plain_text_input max_length",
-        limit: L.plainTextInputLength,
+        limit: 3000,
         view: (n) => modal([input({ type: "plain_text_input", max_length: n })]),
         line: (n) => `[ERROR] must be less than ${n + 1} [json-pointer:/view/blocks/0/element/max_length]`,
       },
       {
         name: "checkbox options in an input",
-        limit: L.checkboxOptions,
+        limit: 10,
         view: (n) => modal([input({ type: "checkboxes", options: options(n) })]),
         line: (n) => `[ERROR] no more than ${n} items allowed [json-pointer:/view/blocks/0/element/options]`,
       },
       {
         name: "radio button options in an input",
-        limit: L.radioOptions,
+        limit: 10,
         view: (n) => modal([input({ type: "radio_buttons", options: options(n) })]),
         line: (n) => `[ERROR] no more than ${n} items allowed [json-pointer:/view/blocks/0/element/options]`,
       },
       {
         name: "multi_static_select options",
-        limit: L.selectOptions,
+        limit: 100,
         view: (n) => modal([input({ type: "multi_static_select", options: options(n) })]),
         line: (n) => `[ERROR] no more than ${n} items allowed [json-pointer:/view/blocks/0/element/options]`,
       },
@@ -587,8 +589,8 @@ describe("SlackStandIn strictness", () => {
         "invalid_arguments",
       );
       const home = (n: number) => ({ type: "home", blocks: Array.from({ length: n }, () => ({ type: "divider" })) });
-      await expect(client.apiCall("views.publish", { user_id: "U0ALICE", view: home(MAX_BLOCKS.home) })).resolves.toMatchObject({ ok: true });
-      await expectRefused("views.publish", client.apiCall("views.publish", { user_id: "U0ALICE", view: home(MAX_BLOCKS.home + 1) }), "invalid_arguments");
+      await expect(client.apiCall("views.publish", { user_id: "U0ALICE", view: home(100) })).resolves.toMatchObject({ ok: true });
+      await expectRefused("views.publish", client.apiCall("views.publish", { user_id: "U0ALICE", view: home(100 + 1) }), "invalid_arguments");
     });
 
     it("requires a submit button on a modal with an input block", async () => {
@@ -607,10 +609,10 @@ describe("SlackStandIn strictness", () => {
       // 83 sections of 3000 characters plus one whose length brings the JSON to the byte limit.
       const sized = (lastLength: number) =>
         modal([...Array.from({ length: 83 }, () => ({ type: "section", text: mrkdwn(text(3000)) })), { type: "section", text: mrkdwn(text(lastLength)) }]);
-      const lastLength = 1 + MAX_VIEW_BYTES - Buffer.byteLength(JSON.stringify(sized(1)));
+      const lastLength = 1 + VIEW_BYTES_LIMIT - Buffer.byteLength(JSON.stringify(sized(1)));
       expect(lastLength).toBeGreaterThan(0);
       expect(lastLength).toBeLessThanOrEqual(3000);
-      expect(Buffer.byteLength(JSON.stringify(sized(lastLength)))).toBe(MAX_VIEW_BYTES);
+      expect(Buffer.byteLength(JSON.stringify(sized(lastLength)))).toBe(VIEW_BYTES_LIMIT);
       await expect(client.apiCall("views.open", { trigger_id: standIn.issueTriggerId(), view: sized(lastLength) })).resolves.toMatchObject({ ok: true });
       await expectRefused("views.open", client.apiCall("views.open", { trigger_id: standIn.issueTriggerId(), view: sized(lastLength + 1) }), "view_too_large");
     });
