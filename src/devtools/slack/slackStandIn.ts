@@ -481,6 +481,7 @@ export class SlackStandIn {
   /**
    * Override fields of the user returned by `users.info` (name, real_name, tz, is_bot, deleted, email, locale).
    * `deleted: true` models a deactivated user: Slack still returns it from users.info, with `deleted: true`.
+   * Setting a user makes it known again after `markUserUnknown`.
    */
   setUser(userId: string, fields: Partial<Omit<StandInUser, "id">>): void {
     this.users.set(userId, { ...this.users.get(userId), ...fields });
