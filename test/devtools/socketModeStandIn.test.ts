@@ -404,11 +404,18 @@ describe("with no connection open", () => {
 describe("refresh, warning and dropped connections", () => {
   beforeEach(() => startStandIns({ ackTimeoutMs: 1500 }));
 
-  it("refresh_requested: the client asks apps.connections.open again, reconnects, and the next command is handled once", async () => {
+  it("refresh_requested: the client asks apps.connections.open again, reconnects after 5 s without a connection, and the next command is handled once", async () => {
     const bot = await startTinyBot(); // exactly as the bot builds it: the client's default 5 s reconnect delay
     await socketMode.waitForConnection(2000);
     socketMode.requestRefresh();
+    // @slack/socket-mode closes the old connection first and opens the new one a clientPingTimeout
+    // (5 s) later; Slack's docs suggest opening the new one before the old one goes. In between,
+    // a command has nowhere to go.
+    await socketMode.waitForNoConnection(2000);
+    const closedAt = performance.now();
+    expect(await command("tijdens refresh")).toMatchObject({ status: 0, failure: "no_connection" });
     const fresh = await socketMode.waitForConnection(9000, { nth: 2 });
+    expect(performance.now() - closedAt).toBeGreaterThan(4000);
 
     expect(webApi.successfulCallsTo("apps.connections.open")).toHaveLength(2);
     expect(socketMode.connections.map((c) => c.id)).toEqual([fresh.id]);
