@@ -106,16 +106,28 @@ describe("SlackStandIn strictness", () => {
 
   describe("tokens", () => {
     it("answers a call without any token with not_authed", async () => {
-      await expectRefused("chat.postMessage", webClient(undefined).chat.postMessage({ channel: "C0PUBLIC", text: "hoi" }), "not_authed");
+      await expectRefused(
+        "chat.postMessage",
+        webClient(undefined).chat.postMessage({ channel: "C0PUBLIC", text: "hoi" }),
+        "not_authed",
+      );
       expect(lastCall(standIn, "chat.postMessage")?.token).toBeUndefined();
     });
 
     it("answers a token it does not know with invalid_auth", async () => {
-      await expectRefused("chat.postMessage", webClient("xoxb-someone-else").chat.postMessage({ channel: "C0PUBLIC", text: "hoi" }), "invalid_auth");
+      await expectRefused(
+        "chat.postMessage",
+        webClient("xoxb-someone-else").chat.postMessage({ channel: "C0PUBLIC", text: "hoi" }),
+        "invalid_auth",
+      );
     });
 
     it("answers the app-level token on a bot method with not_allowed_token_type", async () => {
-      await expectRefused("chat.postMessage", webClient(DEFAULT_APP_TOKEN).chat.postMessage({ channel: "C0PUBLIC", text: "hoi" }), "not_allowed_token_type");
+      await expectRefused(
+        "chat.postMessage",
+        webClient(DEFAULT_APP_TOKEN).chat.postMessage({ channel: "C0PUBLIC", text: "hoi" }),
+        "not_allowed_token_type",
+      );
     });
 
     it("applies the same rules to auth.test", async () => {
@@ -139,7 +151,11 @@ describe("SlackStandIn strictness", () => {
       try {
         const custom = new WebClient("xoxb-custom", { slackApiUrl: other.url, retryConfig: { retries: 0 }, logger: quietLogger });
         await expect(custom.chat.postMessage({ channel: "C0PUBLIC", text: "hoi" })).resolves.toMatchObject({ ok: true });
-        const usual = new WebClient(DEFAULT_BOT_TOKEN, { slackApiUrl: other.url, retryConfig: { retries: 0 }, logger: quietLogger });
+        const usual = new WebClient(DEFAULT_BOT_TOKEN, {
+          slackApiUrl: other.url,
+          retryConfig: { retries: 0 },
+          logger: quietLogger,
+        });
         await expect(usual.auth.test()).rejects.toMatchObject({ data: { error: "invalid_auth" } });
       } finally {
         await other.close();
@@ -197,7 +213,11 @@ describe("SlackStandIn strictness", () => {
     const view = modal([{ type: "section", text: mrkdwn("Hallo") }]);
 
     it("refuses a trigger id it never issued with invalid_trigger_id", async () => {
-      await expectRefused("views.open", client.views.open({ trigger_id: "12345.98765.abcd2358fdea", view } as never), "invalid_trigger_id");
+      await expectRefused(
+        "views.open",
+        client.views.open({ trigger_id: "12345.98765.abcd2358fdea", view } as never),
+        "invalid_trigger_id",
+      );
     });
 
     it("accepts an issued trigger once; the second use is exchanged_trigger_id", async () => {
@@ -209,14 +229,22 @@ describe("SlackStandIn strictness", () => {
 
     it("does not use up a trigger on a view it refuses", async () => {
       const trigger = standIn.issueTriggerId();
-      await expectRefused("views.open", client.views.open({ trigger_id: trigger, view: modal([], { title: plain(text(25)) }) } as never), "invalid_arguments");
+      await expectRefused(
+        "views.open",
+        client.views.open({ trigger_id: trigger, view: modal([], { title: plain(text(25)) }) } as never),
+        "invalid_arguments",
+      );
       await expect(client.views.open({ trigger_id: trigger, view } as never)).resolves.toMatchObject({ ok: true });
     });
 
     it("refuses a trigger used after its lifetime with expired_trigger_id (configurable lifetime)", async () => {
       const shortLived = await SlackStandIn.start({ triggerLifetimeMs: 50 });
       try {
-        const shortClient = new WebClient(DEFAULT_BOT_TOKEN, { slackApiUrl: shortLived.url, retryConfig: { retries: 0 }, logger: quietLogger });
+        const shortClient = new WebClient(DEFAULT_BOT_TOKEN, {
+          slackApiUrl: shortLived.url,
+          retryConfig: { retries: 0 },
+          logger: quietLogger,
+        });
         const fresh = shortLived.issueTriggerId();
         const stale = shortLived.issueTriggerId();
         await expect(shortClient.views.open({ trigger_id: fresh, view } as never)).resolves.toMatchObject({ ok: true });
@@ -314,21 +342,30 @@ describe("SlackStandIn strictness", () => {
         name: "actions elements",
         limit: 25,
         blocks: (n) => [
-          { type: "actions", elements: Array.from({ length: n }, (_, i) => ({ type: "button", action_id: `b${i}`, text: plain("Ok") })) },
+          {
+            type: "actions",
+            elements: Array.from({ length: n }, (_, i) => ({ type: "button", action_id: `b${i}`, text: plain("Ok") })),
+          },
         ],
         line: (n) => `[ERROR] no more than ${n} items allowed [json-pointer:/blocks/0/elements]`,
       },
       {
         name: "options per select",
         limit: 100,
-        blocks: (n) => [{ type: "section", text: mrkdwn("Kies"), accessory: { type: "static_select", action_id: "s", options: options(n) } }],
+        blocks: (n) => [
+          { type: "section", text: mrkdwn("Kies"), accessory: { type: "static_select", action_id: "s", options: options(n) } },
+        ],
         line: (n) => `[ERROR] no more than ${n} items allowed [json-pointer:/blocks/0/accessory/options]`,
       },
       {
         name: "option text",
         limit: 75,
         blocks: (n) => [
-          { type: "section", text: mrkdwn("Kies"), accessory: { type: "static_select", action_id: "s", options: [option("v", text(n))] } },
+          {
+            type: "section",
+            text: mrkdwn("Kies"),
+            accessory: { type: "static_select", action_id: "s", options: [option("v", text(n))] },
+          },
         ],
         line: (n) => `[ERROR] must be less than ${n + 1} characters [json-pointer:/blocks/0/accessory/options/0/text/text]`,
       },
@@ -336,7 +373,11 @@ describe("SlackStandIn strictness", () => {
         name: "option value",
         limit: 150,
         blocks: (n) => [
-          { type: "section", text: mrkdwn("Kies"), accessory: { type: "static_select", action_id: "s", options: [option(text(n), "label")] } },
+          {
+            type: "section",
+            text: mrkdwn("Kies"),
+            accessory: { type: "static_select", action_id: "s", options: [option(text(n), "label")] },
+          },
         ],
         line: (n) => `[ERROR] must be less than ${n + 1} characters [json-pointer:/blocks/0/accessory/options/0/value]`,
       },
@@ -370,7 +411,11 @@ describe("SlackStandIn strictness", () => {
     it("reports an over-long section text as Slack does: the text object first, then the field", async () => {
       const data = await expectRefused(
         "chat.postMessage",
-        client.apiCall("chat.postMessage", { channel: "C0PUBLIC", text: "x", blocks: [{ type: "section", text: mrkdwn(text(3001)) }] }),
+        client.apiCall("chat.postMessage", {
+          channel: "C0PUBLIC",
+          text: "x",
+          blocks: [{ type: "section", text: mrkdwn(text(3001)) }],
+        }),
         "invalid_blocks",
       );
       expect((data.response_metadata as { messages: string[] }).messages).toEqual([
@@ -382,7 +427,11 @@ describe("SlackStandIn strictness", () => {
     it("applies the limits to chat.update, chat.postEphemeral and chat.scheduleMessage too", async () => {
       const tooLong = [{ type: "header", text: plain(text(150 + 1)) }];
       const posted = await client.chat.postMessage({ channel: "C0PUBLIC", text: "v1" });
-      await expectRefused("chat.update", client.apiCall("chat.update", { channel: "C0PUBLIC", ts: posted.ts, text: "v2", blocks: tooLong }), "invalid_blocks");
+      await expectRefused(
+        "chat.update",
+        client.apiCall("chat.update", { channel: "C0PUBLIC", ts: posted.ts, text: "v2", blocks: tooLong }),
+        "invalid_blocks",
+      );
       await expectRefused(
         "chat.postEphemeral",
         client.apiCall("chat.postEphemeral", { channel: "C0PUBLIC", user: "U0ALICE", text: "x", blocks: tooLong }),
@@ -390,7 +439,12 @@ describe("SlackStandIn strictness", () => {
       );
       await expectRefused(
         "chat.scheduleMessage",
-        client.apiCall("chat.scheduleMessage", { channel: "C0PUBLIC", post_at: Math.floor(Date.now() / 1000) + 600, text: "x", blocks: tooLong }),
+        client.apiCall("chat.scheduleMessage", {
+          channel: "C0PUBLIC",
+          post_at: Math.floor(Date.now() / 1000) + 600,
+          text: "x",
+          blocks: tooLong,
+        }),
         "invalid_blocks",
       );
     });
@@ -398,7 +452,11 @@ describe("SlackStandIn strictness", () => {
     it("requires plain_text where Slack does (header, button) and a known text type elsewhere", async () => {
       const header = await expectRefused(
         "chat.postMessage",
-        client.apiCall("chat.postMessage", { channel: "C0PUBLIC", text: "x", blocks: [{ type: "header", text: mrkdwn("*Kop*") }] }),
+        client.apiCall("chat.postMessage", {
+          channel: "C0PUBLIC",
+          text: "x",
+          blocks: [{ type: "header", text: mrkdwn("*Kop*") }],
+        }),
         "invalid_blocks",
       );
       expect((header.response_metadata as { messages: string[] }).messages).toContain(
@@ -418,7 +476,11 @@ describe("SlackStandIn strictness", () => {
       );
       const unknownType = await expectRefused(
         "chat.postMessage",
-        client.apiCall("chat.postMessage", { channel: "C0PUBLIC", text: "x", blocks: [{ type: "section", text: { type: "markdown", text: "x" } }] }),
+        client.apiCall("chat.postMessage", {
+          channel: "C0PUBLIC",
+          text: "x",
+          blocks: [{ type: "section", text: { type: "markdown", text: "x" } }],
+        }),
         "invalid_blocks",
       );
       expect((unknownType.response_metadata as { messages: string[] }).messages).toContain(
@@ -453,7 +515,11 @@ describe("SlackStandIn strictness", () => {
       const button = (actionId: string) => ({ type: "button", action_id: actionId, text: plain("Ok") });
       await expectRefused(
         "chat.postMessage",
-        client.apiCall("chat.postMessage", { channel: "C0PUBLIC", text: "x", blocks: [{ type: "actions", elements: [button("go"), button("go")] }] }),
+        client.apiCall("chat.postMessage", {
+          channel: "C0PUBLIC",
+          text: "x",
+          blocks: [{ type: "actions", elements: [button("go"), button("go")] }],
+        }),
         "invalid_blocks",
       );
       const twoBlocks = await client.apiCall("chat.postMessage", {
@@ -582,7 +648,11 @@ describe("SlackStandIn strictness", () => {
     it("applies them to views.update, views.push and views.publish (Home tab: 100 blocks)", async () => {
       const opened = await api("views.open", { trigger_id: standIn.issueTriggerId(), view: modal([]) });
       const viewId = (opened.view as { id: string }).id;
-      await expectRefused("views.update", client.apiCall("views.update", { view_id: viewId, view: modal([], { title: plain(text(25)) }) }), "invalid_arguments");
+      await expectRefused(
+        "views.update",
+        client.apiCall("views.update", { view_id: viewId, view: modal([], { title: plain(text(25)) }) }),
+        "invalid_arguments",
+      );
       await expectRefused(
         "views.push",
         client.apiCall("views.push", { trigger_id: standIn.issueTriggerId(), view: modal([], { title: plain(text(25)) }) }),
@@ -590,7 +660,11 @@ describe("SlackStandIn strictness", () => {
       );
       const home = (n: number) => ({ type: "home", blocks: Array.from({ length: n }, () => ({ type: "divider" })) });
       await expect(client.apiCall("views.publish", { user_id: "U0ALICE", view: home(100) })).resolves.toMatchObject({ ok: true });
-      await expectRefused("views.publish", client.apiCall("views.publish", { user_id: "U0ALICE", view: home(100 + 1) }), "invalid_arguments");
+      await expectRefused(
+        "views.publish",
+        client.apiCall("views.publish", { user_id: "U0ALICE", view: home(100 + 1) }),
+        "invalid_arguments",
+      );
     });
 
     it("requires a submit button on a modal with an input block", async () => {
@@ -602,23 +676,38 @@ describe("SlackStandIn strictness", () => {
         }),
         "invalid_arguments",
       );
-      expect((data.response_metadata as { messages: string[] }).messages).toContain("[ERROR] missing required field: submit [json-pointer:/view]");
+      expect((data.response_metadata as { messages: string[] }).messages).toContain(
+        "[ERROR] missing required field: submit [json-pointer:/view]",
+      );
     });
 
     it("refuses a view over 250 kB with view_too_large, and takes one of exactly 250 kB", async () => {
       // 83 sections of 3000 characters plus one whose length brings the JSON to the byte limit.
       const sized = (lastLength: number) =>
-        modal([...Array.from({ length: 83 }, () => ({ type: "section", text: mrkdwn(text(3000)) })), { type: "section", text: mrkdwn(text(lastLength)) }]);
+        modal([
+          ...Array.from({ length: 83 }, () => ({ type: "section", text: mrkdwn(text(3000)) })),
+          { type: "section", text: mrkdwn(text(lastLength)) },
+        ]);
       const lastLength = 1 + VIEW_BYTES_LIMIT - Buffer.byteLength(JSON.stringify(sized(1)));
       expect(lastLength).toBeGreaterThan(0);
       expect(lastLength).toBeLessThanOrEqual(3000);
       expect(Buffer.byteLength(JSON.stringify(sized(lastLength)))).toBe(VIEW_BYTES_LIMIT);
-      await expect(client.apiCall("views.open", { trigger_id: standIn.issueTriggerId(), view: sized(lastLength) })).resolves.toMatchObject({ ok: true });
-      await expectRefused("views.open", client.apiCall("views.open", { trigger_id: standIn.issueTriggerId(), view: sized(lastLength + 1) }), "view_too_large");
+      await expect(
+        client.apiCall("views.open", { trigger_id: standIn.issueTriggerId(), view: sized(lastLength) }),
+      ).resolves.toMatchObject({ ok: true });
+      await expectRefused(
+        "views.open",
+        client.apiCall("views.open", { trigger_id: standIn.issueTriggerId(), view: sized(lastLength + 1) }),
+        "view_too_large",
+      );
     });
 
     it("answers views.update of a view it does not hold with not_found", async () => {
-      await expectRefused("views.update", client.apiCall("views.update", { view_id: "V0NOSUCHVIEW", view: modal([]) }), "not_found");
+      await expectRefused(
+        "views.update",
+        client.apiCall("views.update", { view_id: "V0NOSUCHVIEW", view: modal([]) }),
+        "not_found",
+      );
     });
   });
 
@@ -626,7 +715,11 @@ describe("SlackStandIn strictness", () => {
 
   describe("channels and membership", () => {
     it("answers a channel it does not know with channel_not_found", async () => {
-      await expectRefused("chat.postMessage", client.chat.postMessage({ channel: "C0NOWHERE", text: "hoi" }), "channel_not_found");
+      await expectRefused(
+        "chat.postMessage",
+        client.chat.postMessage({ channel: "C0NOWHERE", text: "hoi" }),
+        "channel_not_found",
+      );
     });
 
     it("answers a public channel the bot is not in with not_in_channel, until the bot is invited", async () => {
@@ -643,7 +736,11 @@ describe("SlackStandIn strictness", () => {
 
     it("answers an archived channel with is_archived", async () => {
       await expectRefused("chat.postMessage", client.chat.postMessage({ channel: "C0ARCHIVE", text: "hoi" }), "is_archived");
-      await expectRefused("chat.postEphemeral", client.chat.postEphemeral({ channel: "C0ARCHIVE", user: "U0ALICE", text: "hoi" }), "is_archived");
+      await expectRefused(
+        "chat.postEphemeral",
+        client.chat.postEphemeral({ channel: "C0ARCHIVE", user: "U0ALICE", text: "hoi" }),
+        "is_archived",
+      );
     });
 
     it("applies the membership rules to uploads and history", async () => {
@@ -653,7 +750,11 @@ describe("SlackStandIn strictness", () => {
         "not_in_channel",
       );
       await expectRefused("conversations.history", client.conversations.history({ channel: "C0OUTSIDE" }), "not_in_channel");
-      await expectRefused("conversations.replies", client.conversations.replies({ channel: "G0SECRET", ts: "1.000100" }), "channel_not_found");
+      await expectRefused(
+        "conversations.replies",
+        client.conversations.replies({ channel: "G0SECRET", ts: "1.000100" }),
+        "channel_not_found",
+      );
     });
 
     it("posts to a user id as the DM with the app, and accepts the DM channel from conversations.open", async () => {
@@ -676,10 +777,18 @@ describe("SlackStandIn strictness", () => {
     });
 
     it("answers an ephemeral message for a user outside the channel with user_not_in_channel", async () => {
-      await expectRefused("chat.postEphemeral", client.chat.postEphemeral({ channel: "C0MEMBERS", user: "U0BOB", text: "hoi" }), "user_not_in_channel");
-      await expect(client.chat.postEphemeral({ channel: "C0MEMBERS", user: "U0ALICE", text: "hoi" })).resolves.toMatchObject({ ok: true });
+      await expectRefused(
+        "chat.postEphemeral",
+        client.chat.postEphemeral({ channel: "C0MEMBERS", user: "U0BOB", text: "hoi" }),
+        "user_not_in_channel",
+      );
+      await expect(client.chat.postEphemeral({ channel: "C0MEMBERS", user: "U0ALICE", text: "hoi" })).resolves.toMatchObject({
+        ok: true,
+      });
       // Without declared members every user is a member.
-      await expect(client.chat.postEphemeral({ channel: "C0PUBLIC", user: "U0BOB", text: "hoi" })).resolves.toMatchObject({ ok: true });
+      await expect(client.chat.postEphemeral({ channel: "C0PUBLIC", user: "U0BOB", text: "hoi" })).resolves.toMatchObject({
+        ok: true,
+      });
     });
 
     it("clear() restores the declared membership and archive state", async () => {
@@ -706,26 +815,46 @@ describe("SlackStandIn strictness", () => {
   describe("messages the bot did not post", () => {
     it("answers chat.update of someone else's message with cant_update_message", async () => {
       const ts = standIn.injectForeignMessage("C0PUBLIC", "van iemand anders");
-      await expectRefused("chat.update", client.chat.update({ channel: "C0PUBLIC", ts, text: "overschreven" }), "cant_update_message");
+      await expectRefused(
+        "chat.update",
+        client.chat.update({ channel: "C0PUBLIC", ts, text: "overschreven" }),
+        "cant_update_message",
+      );
       expect(standIn.message("C0PUBLIC", ts)?.text).toBe("van iemand anders");
     });
 
     it("answers chat.update of a ts it never saw with message_not_found, without creating it", async () => {
-      await expectRefused("chat.update", client.chat.update({ channel: "C0PUBLIC", ts: "1700000000.000100", text: "x" }), "message_not_found");
+      await expectRefused(
+        "chat.update",
+        client.chat.update({ channel: "C0PUBLIC", ts: "1700000000.000100", text: "x" }),
+        "message_not_found",
+      );
       expect(standIn.message("C0PUBLIC", "1700000000.000100")).toBeUndefined();
     });
 
     it("applies the same to chat.delete, and refuses a deleted message afterwards", async () => {
       const foreign = standIn.injectForeignMessage("C0PUBLIC", "niet van de bot");
       await expectRefused("chat.delete", client.chat.delete({ channel: "C0PUBLIC", ts: foreign }), "cant_delete_message");
-      await expectRefused("chat.delete", client.chat.delete({ channel: "C0PUBLIC", ts: "1700000000.000100" }), "message_not_found");
+      await expectRefused(
+        "chat.delete",
+        client.chat.delete({ channel: "C0PUBLIC", ts: "1700000000.000100" }),
+        "message_not_found",
+      );
       const own = await client.chat.postMessage({ channel: "C0PUBLIC", text: "weg ermee" });
       await expect(client.chat.delete({ channel: "C0PUBLIC", ts: own.ts as string })).resolves.toMatchObject({ ok: true });
-      await expectRefused("chat.update", client.chat.update({ channel: "C0PUBLIC", ts: own.ts as string, text: "x" }), "message_not_found");
+      await expectRefused(
+        "chat.update",
+        client.chat.update({ channel: "C0PUBLIC", ts: own.ts as string, text: "x" }),
+        "message_not_found",
+      );
     });
 
     it("answers chat.getPermalink of an unknown ts with message_not_found", async () => {
-      await expectRefused("chat.getPermalink", client.chat.getPermalink({ channel: "C0PUBLIC", message_ts: "1700000000.000100" }), "message_not_found");
+      await expectRefused(
+        "chat.getPermalink",
+        client.chat.getPermalink({ channel: "C0PUBLIC", message_ts: "1700000000.000100" }),
+        "message_not_found",
+      );
       const foreign = standIn.injectForeignMessage("C0PUBLIC", "mag gelinkt");
       await expect(client.chat.getPermalink({ channel: "C0PUBLIC", message_ts: foreign })).resolves.toMatchObject({ ok: true });
     });
@@ -802,7 +931,11 @@ describe("SlackStandIn strictness", () => {
     });
 
     it("refuses metadata that is not { event_type, event_payload } with invalid_metadata_format", async () => {
-      await expectRefused("chat.postMessage", client.apiCall("chat.postMessage", { channel: "C0PUBLIC", text: "x", metadata: { event_type: "a" } }), "invalid_metadata_format");
+      await expectRefused(
+        "chat.postMessage",
+        client.apiCall("chat.postMessage", { channel: "C0PUBLIC", text: "x", metadata: { event_type: "a" } }),
+        "invalid_metadata_format",
+      );
     });
 
     it("posts but ignores metadata whose event_type has punctuation, with the invalid_metadata_schema warning", async () => {
@@ -826,16 +959,26 @@ describe("SlackStandIn strictness", () => {
 
     it("lists history newest first, without thread replies, filtered by oldest/latest/inclusive", async () => {
       const ts: string[] = [];
-      for (const t of ["een", "twee", "drie"]) ts.push((await client.chat.postMessage({ channel: "C0PUBLIC", text: t })).ts as string);
+      for (const t of ["een", "twee", "drie"])
+        ts.push((await client.chat.postMessage({ channel: "C0PUBLIC", text: t })).ts as string);
       await client.chat.postMessage({ channel: "C0PUBLIC", text: "antwoord", thread_ts: ts[0] });
       const all = await client.conversations.history({ channel: "C0PUBLIC" });
       expect(all.messages?.map((m) => m.text)).toEqual(["drie", "twee", "een"]);
       expect(all.messages?.[2]).toMatchObject({ reply_count: 1, thread_ts: ts[0] });
       const exclusive = await client.conversations.history({ channel: "C0PUBLIC", oldest: ts[0], latest: ts[2] });
       expect(exclusive.messages?.map((m) => m.text)).toEqual(["twee"]);
-      const inclusive = await client.conversations.history({ channel: "C0PUBLIC", oldest: ts[0], latest: ts[2], inclusive: true });
+      const inclusive = await client.conversations.history({
+        channel: "C0PUBLIC",
+        oldest: ts[0],
+        latest: ts[2],
+        inclusive: true,
+      });
       expect(inclusive.messages?.map((m) => m.text)).toEqual(["drie", "twee", "een"]);
-      await expectRefused("conversations.history", client.conversations.history({ channel: "C0PUBLIC", oldest: "gisteren" }), "invalid_ts_oldest");
+      await expectRefused(
+        "conversations.history",
+        client.conversations.history({ channel: "C0PUBLIC", oldest: "gisteren" }),
+        "invalid_ts_oldest",
+      );
     });
 
     it("pages history with limit and cursor", async () => {
@@ -856,7 +999,11 @@ describe("SlackStandIn strictness", () => {
       } while (cursor && pages < 10);
       expect(seen).toEqual(["m5", "m4", "m3", "m2", "m1"]);
       expect(pages).toBe(3);
-      await expectRefused("conversations.history", client.conversations.history({ channel: "C0PUBLIC", cursor: "bm9wZQ==" }), "invalid_cursor");
+      await expectRefused(
+        "conversations.history",
+        client.conversations.history({ channel: "C0PUBLIC", cursor: "bm9wZQ==" }),
+        "invalid_cursor",
+      );
     });
 
     it("returns a thread from conversations.replies with the parent first, metadata only when asked", async () => {
@@ -867,9 +1014,17 @@ describe("SlackStandIn strictness", () => {
       const thread = await client.conversations.replies({ channel: "G0INSIDE", ts: parentTs });
       expect(thread.messages?.map((m) => m.text)).toEqual(["melding", "eerste", "vraag van de FG"]);
       expect(thread.messages?.[0]).not.toHaveProperty("metadata");
-      const fromReply = await client.conversations.replies({ channel: "G0INSIDE", ts: thread.messages?.[1]?.ts as string, include_all_metadata: true });
+      const fromReply = await client.conversations.replies({
+        channel: "G0INSIDE",
+        ts: thread.messages?.[1]?.ts as string,
+        include_all_metadata: true,
+      });
       expect(fromReply.messages?.[0]).toMatchObject({ ts: parentTs, metadata });
-      await expectRefused("conversations.replies", client.conversations.replies({ channel: "G0INSIDE", ts: "1700000000.000100" }), "thread_not_found");
+      await expectRefused(
+        "conversations.replies",
+        client.conversations.replies({ channel: "G0INSIDE", ts: "1700000000.000100" }),
+        "thread_not_found",
+      );
     });
   });
 
@@ -889,7 +1044,11 @@ describe("SlackStandIn strictness", () => {
     it("answers a method whose scope was not granted with missing_scope, needed and provided", async () => {
       const narrow = await SlackStandIn.start({ scopes: ["users:read"], channels: { C0PUBLIC: {} } });
       try {
-        const narrowClient = new WebClient(DEFAULT_BOT_TOKEN, { slackApiUrl: narrow.url, retryConfig: { retries: 0 }, logger: quietLogger });
+        const narrowClient = new WebClient(DEFAULT_BOT_TOKEN, {
+          slackApiUrl: narrow.url,
+          retryConfig: { retries: 0 },
+          logger: quietLogger,
+        });
         await expect(narrowClient.chat.postMessage({ channel: "C0PUBLIC", text: "x" })).rejects.toMatchObject({
           data: { ok: false, error: "missing_scope", needed: "chat:write", provided: "users:read" },
         });
@@ -900,7 +1059,9 @@ describe("SlackStandIn strictness", () => {
     });
 
     it("needs im:history for DM history, which the default scopes include, and not users:read.email", async () => {
-      await expect(client.conversations.history({ channel: standIn.dmChannelFor("U0ALICE") })).resolves.toMatchObject({ ok: true });
+      await expect(client.conversations.history({ channel: standIn.dmChannelFor("U0ALICE") })).resolves.toMatchObject({
+        ok: true,
+      });
       await expectRefused("users.lookupByEmail", client.users.lookupByEmail({ email: "a@example.org" }), "missing_scope");
     });
   });
@@ -991,7 +1152,11 @@ describe("SlackClientSimulator with the strict stand-in", () => {
       expect(retry?.headers["x-slack-retry-num"]).toBe("1");
       expect(retry?.headers["x-slack-retry-reason"]).toBe("http_timeout");
       const body = JSON.parse(retry?.body ?? "{}") as { type: string; event_id: string; event: Record<string, unknown> };
-      expect(body).toMatchObject({ type: "event_callback", event_id: "Ev0SAME", event: { type: "app_home_opened", user: "U0BOB", tab: "home" } });
+      expect(body).toMatchObject({
+        type: "event_callback",
+        event_id: "Ev0SAME",
+        event: { type: "app_home_opened", user: "U0BOB", tab: "home" },
+      });
       expect(() =>
         verifySlackRequest({
           signingSecret,
@@ -1021,7 +1186,12 @@ describe("SlackClientSimulator with the strict stand-in", () => {
     await sim.viewSubmission({ userId: "U0ALICE", view: { callback_id: "report" } });
     await sim.event({ userId: "U0ALICE" }, { retry: { num: 2, reason: "timeout" } });
     expect(delivered.map((d) => d.type)).toEqual(["slash_commands", "interactive", "interactive", "events_api"]);
-    expect(delivered[0]?.payload).toMatchObject({ command: "/datalek", text: "nieuw", user_id: "U0ALICE", trigger_id: "111.222.issued" });
+    expect(delivered[0]?.payload).toMatchObject({
+      command: "/datalek",
+      text: "nieuw",
+      user_id: "U0ALICE",
+      trigger_id: "111.222.issued",
+    });
     expect(delivered[1]?.payload).toMatchObject({ type: "block_actions", trigger_id: "111.222.issued" });
     expect(delivered[2]?.payload).toMatchObject({ type: "view_submission", trigger_id: "111.222.issued" });
     expect(delivered[3]?.payload).toMatchObject({ type: "event_callback", event: { type: "app_home_opened" } });

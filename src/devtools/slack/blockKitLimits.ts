@@ -219,7 +219,8 @@ class Checker {
     elements?.forEach((element, i) => {
       const where = `${at}/elements/${i}`;
       if (isObject(element) && element.type === "image") {
-        if (element.image_url === undefined && element.slack_file === undefined) this.error("missing required field: image_url", where);
+        if (element.image_url === undefined && element.slack_file === undefined)
+          this.error("missing required field: image_url", where);
         if (element.alt_text === undefined) this.error("missing required field: alt_text", where);
         return;
       }
@@ -237,7 +238,8 @@ class Checker {
     if (block.label === undefined) this.error("missing required field: label", at);
     else this.text(block.label, `${at}/label`, L.inputLabel, "plain_text");
     if (block.hint !== undefined) this.text(block.hint, `${at}/hint`, L.inputHint, "plain_text");
-    if (block.optional !== undefined && typeof block.optional !== "boolean") this.error("must provide a boolean", `${at}/optional`);
+    if (block.optional !== undefined && typeof block.optional !== "boolean")
+      this.error("must provide a boolean", `${at}/optional`);
     if (block.element === undefined) this.error("missing required field: element", at);
     else this.element(block.element, `${at}/element`, new Set());
   }
@@ -290,13 +292,18 @@ class Checker {
         return;
       case "number_input":
         if (element.is_decimal_allowed === undefined) this.error("missing required field: is_decimal_allowed", at);
-        else if (typeof element.is_decimal_allowed !== "boolean") this.error("must provide a boolean", `${at}/is_decimal_allowed`);
+        else if (typeof element.is_decimal_allowed !== "boolean")
+          this.error("must provide a boolean", `${at}/is_decimal_allowed`);
         for (const field of ["initial_value", "min_value", "max_value"] as const) {
-          if (element[field] !== undefined && typeof element[field] !== "string") this.error("must provide a string", `${at}/${field}`);
+          if (element[field] !== undefined && typeof element[field] !== "string")
+            this.error("must provide a string", `${at}/${field}`);
         }
         return;
       case "datepicker":
-        if (element.initial_date !== undefined && !(typeof element.initial_date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(element.initial_date))) {
+        if (
+          element.initial_date !== undefined &&
+          !(typeof element.initial_date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(element.initial_date))
+        ) {
           this.error("must match the format YYYY-MM-DD", `${at}/initial_date`);
         }
         return;
@@ -374,7 +381,8 @@ class Checker {
     }
     const allowed = kind === "plain_text" ? ["plain_text"] : ["plain_text", "mrkdwn"];
     if (value.type === undefined) problems.push(line("missing required field: type", at));
-    else if (typeof value.type !== "string" || !allowed.includes(value.type)) problems.push(line("must be a valid enum value", `${at}/type`));
+    else if (typeof value.type !== "string" || !allowed.includes(value.type))
+      problems.push(line("must be a valid enum value", `${at}/type`));
     if (value.text === undefined) problems.push(line("missing required field: text", at));
     else if (typeof value.text !== "string") problems.push(line("must provide a string", `${at}/text`));
     else {

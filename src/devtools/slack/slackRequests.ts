@@ -369,7 +369,11 @@ export class SlackClientSimulator {
   sendSigned(body: string, contentType: string, options: SendOptions = {}): Promise<BotResponse> {
     const signature = options.unsigned
       ? {}
-      : signSlackRequest(options.signingSecret ?? this.signingSecret, body, options.timestampSeconds ?? Math.floor(Date.now() / 1000));
+      : signSlackRequest(
+          options.signingSecret ?? this.signingSecret,
+          body,
+          options.timestampSeconds ?? Math.floor(Date.now() / 1000),
+        );
     const retry: Record<string, string> = options.retry
       ? { "X-Slack-Retry-Num": String(options.retry.num), "X-Slack-Retry-Reason": options.retry.reason }
       : {};

@@ -669,7 +669,9 @@ export class SlackStandIn {
       const method = decodeURIComponent(path.slice("/api/".length));
       const args = await parseArgs(req, raw, url);
       const token = headerToken ?? (typeof args.token === "string" && args.token !== "" ? args.token : undefined);
-      await this.answerRecorded(res, method, args, token, () => this.answerMethod(method, args, token, headerToken !== undefined));
+      await this.answerRecorded(res, method, args, token, () =>
+        this.answerMethod(method, args, token, headerToken !== undefined),
+      );
       return;
     }
     if (path.startsWith("/upload/v1/")) {
@@ -734,7 +736,12 @@ export class SlackStandIn {
   }
 
   /** Slack's order: the method must exist, the token must be valid for it, the rate allow it, the scopes cover it. */
-  private async answerMethod(method: string, args: SlackArgs, token: string | undefined, tokenInHeader: boolean): Promise<HttpAnswer> {
+  private async answerMethod(
+    method: string,
+    args: SlackArgs,
+    token: string | undefined,
+    tokenInHeader: boolean,
+  ): Promise<HttpAnswer> {
     const custom = this.handlers.get(method);
     const builtIn = Object.hasOwn(this.builtIns, method) ? this.builtIns[method] : undefined;
     // "unknown_method" comes before authentication: Slack answers it for any token or none.
@@ -866,7 +873,10 @@ export class SlackStandIn {
    * Messages tab (https://docs.slack.dev/reference/methods/chat.postMessage, "Channel ... can be an
    * encoded ID, or a name"; user IDs post to the app's DM).
    */
-  private resolveConversation(channelArg: string | undefined, acceptUserIds = false): { id: string; dmUser?: string } | undefined {
+  private resolveConversation(
+    channelArg: string | undefined,
+    acceptUserIds = false,
+  ): { id: string; dmUser?: string } | undefined {
     if (!channelArg) return undefined;
     if (this.channels.has(channelArg)) return { id: channelArg };
     if (acceptUserIds && /^[UW][A-Z0-9]+$/.test(channelArg)) {
@@ -956,10 +966,10 @@ export class SlackStandIn {
         byBot: true,
       };
       this.storeMessage(stored);
-      return withWarnings(
-        { channel: target.id, ts, message: this.messageObject(stored, true) },
-        [...content.warnings, ...metadata.warnings],
-      );
+      return withWarnings({ channel: target.id, ts, message: this.messageObject(stored, true) }, [
+        ...content.warnings,
+        ...metadata.warnings,
+      ]);
     },
     "chat.update": (args) => {
       // chat.update wants the DM id, not a user id (chat.update docs: "ensure that this value is a DM ID").
@@ -1035,7 +1045,16 @@ export class SlackStandIn {
           scheduled_message_id: this.nextId("Q"),
           post_at: postAt,
           message: this.messageObject(
-            { channel: target.id, ts: "", text: content.text, blocks: args.blocks, attachments: args.attachments, updates: 0, user: this.botUserId, byBot: true },
+            {
+              channel: target.id,
+              ts: "",
+              text: content.text,
+              blocks: args.blocks,
+              attachments: args.attachments,
+              updates: 0,
+              user: this.botUserId,
+              byBot: true,
+            },
             true,
           ),
         },
@@ -1081,7 +1100,17 @@ export class SlackStandIn {
       const channel = this.channels.get(target.id);
       if (!channel) {
         return {
-          channel: { id: target.id, is_im: true, is_channel: false, is_group: false, is_private: true, is_archived: false, user: target.dmUser, created: 1700000000, is_member: true },
+          channel: {
+            id: target.id,
+            is_im: true,
+            is_channel: false,
+            is_group: false,
+            is_private: true,
+            is_archived: false,
+            user: target.dmUser,
+            created: 1700000000,
+            is_member: true,
+          },
         };
       }
       return {
@@ -1272,7 +1301,11 @@ export class SlackStandIn {
   private openView(args: SlackArgs, method: "views.open" | "views.push"): BuiltInResult {
     const triggerId = str(args.trigger_id);
     if (!triggerId && !str(args.interactivity_pointer)) {
-      return { ok: false, error: "invalid_arguments", response_metadata: { messages: ["[ERROR] missing required field: trigger_id"] } };
+      return {
+        ok: false,
+        error: "invalid_arguments",
+        response_metadata: { messages: ["[ERROR] missing required field: trigger_id"] },
+      };
     }
     let trigger: IssuedTrigger | undefined;
     if (triggerId) {
@@ -1286,7 +1319,8 @@ export class SlackStandIn {
     const view = args.view as SlackArgs;
     const externalId = str(view.external_id);
     // "duplicate_external_id: ... the given external_id has already be used" (views.open / push).
-    if (externalId && [...this.viewStore.values()].some((v) => v.external_id === externalId)) return apiError("duplicate_external_id");
+    if (externalId && [...this.viewStore.values()].some((v) => v.external_id === externalId))
+      return apiError("duplicate_external_id");
     if (trigger) trigger.used = true;
     const previous = method === "views.push" ? this.lastView() : undefined;
     const record = this.storeView(this.nextId("V"), view, null);
@@ -1356,7 +1390,12 @@ export class SlackStandIn {
    * `cursor` from `response_metadata.next_cursor` (Slack's own form: base64 of `next_ts:<ts>`);
    * metadata only with `include_all_metadata`.
    */
-  private page(args: SlackArgs, ordered: StoredMessage[], order: "newest_first" | "oldest_first", defaultLimit: number): SlackArgs {
+  private page(
+    args: SlackArgs,
+    ordered: StoredMessage[],
+    order: "newest_first" | "oldest_first",
+    defaultLimit: number,
+  ): SlackArgs {
     const inclusive = isTrue(args.inclusive);
     const oldest = args.oldest === undefined ? undefined : normalizeTs(str(args.oldest));
     const latest = args.latest === undefined ? undefined : normalizeTs(str(args.latest));
@@ -1370,7 +1409,9 @@ export class SlackStandIn {
     });
     const cursor = str(args.cursor);
     if (cursor) {
-      const decoded = Buffer.from(cursor, "base64").toString("utf8").match(/^next_ts:(\d+)$/);
+      const decoded = Buffer.from(cursor, "base64")
+        .toString("utf8")
+        .match(/^next_ts:(\d+)$/);
       if (!decoded?.[1]) return apiError("invalid_cursor");
       const boundary = normalizeTs(`${decoded[1].slice(0, -6)}.${decoded[1].slice(-6)}`) as string;
       messages = messages.filter((m) => {
@@ -1481,7 +1522,10 @@ export class SlackStandIn {
         message.reply_count = replies.length;
         message.reply_users = [...new Set(replies.map((r) => r.user))];
         message.reply_users_count = (message.reply_users as string[]).length;
-        message.latest_reply = replies.map((r) => r.ts).sort(compareTs).at(-1);
+        message.latest_reply = replies
+          .map((r) => r.ts)
+          .sort(compareTs)
+          .at(-1);
       }
     }
     if (m.blocks !== undefined) message.blocks = m.blocks;
