@@ -181,14 +181,15 @@ export const DEMO_STAGES: TDemoStage[] = [
     title: "6. Besluit / decision — gemeld bij de AP, met het meldnummer",
     async run(demo) {
       const decide = findButton(demo, "decision_ap_notified");
+      const triggerId = demo.standIn.issueTriggerId();
       await demo.slack.blockAction({
         userId: DEMO_PEOPLE.dpo,
         actions: [{ action_id: "decision_ap_notified", value: decide?.value ?? demo.reference }],
         channelId: DEMO_PEOPLE.dpoChannel,
-        triggerId: "1.1.demo-decision",
+        triggerId,
       });
       const opened = await demo.standIn
-        .waitForCall("views.open", (call) => call.args.trigger_id === "1.1.demo-decision", 3000)
+        .waitForCall("views.open", (call) => call.args.trigger_id === triggerId, 3000)
         .catch(() => undefined);
       if (!opened) return demo.say("  (nog niet in de demo: geen besluitvenster geopend)");
       const view = opened.args.view as { callback_id: string; private_metadata?: string };
@@ -286,7 +287,14 @@ async function sendHomeOpened(demo: TDemo, userId: string): Promise<void> {
 }
 
 export async function runDemo(write: (line: string) => void, stages: TDemoStage[] = DEMO_STAGES): Promise<void> {
-  const standIn = await SlackStandIn.start();
+  // The demo workspace: the bot is a member of both channels, as the README's setup leaves it.
+  const standIn = await SlackStandIn.start({
+    botToken: "xoxb-demo",
+    channels: {
+      [DEMO_PEOPLE.dpoChannel]: { name: "privacy-incidenten", isPrivate: true },
+      [DEMO_PEOPLE.managementChannel]: { name: "management" },
+    },
+  });
   const signingSecret = crypto.randomBytes(16).toString("hex");
   const key = crypto.randomBytes(32);
   const loaded = loadSettings({
@@ -321,6 +329,7 @@ export async function runDemo(write: (line: string) => void, stages: TDemoStage[
     botUrl: `http://127.0.0.1:${port}/slack/events`,
     signingSecret,
     responseUrl: () => standIn.newResponseUrl(),
+    newTriggerId: () => standIn.issueTriggerId(),
   });
   const audience: TAudience = {
     dpoChannel: DEMO_PEOPLE.dpoChannel,

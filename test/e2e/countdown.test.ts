@@ -6,7 +6,7 @@ import { useBotPerTest } from "../support/useBotPerTest.ts";
 import { ManualClock } from "../../src/domain/time/clock.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
 import { createTestDatabase, DATABASE_KINDS } from "../support/testDatabases.ts";
-import { DPO_ID, MANAGEMENT_CHANNEL, SECOND_DPO_ID, startTestBot } from "../support/startTestBot.ts";
+import { DPO_ID, MANAGEMENT_CHANNEL, SECOND_DPO_ID, startTestBot, startWorkspaceStandIn } from "../support/startTestBot.ts";
 import { actionIds, HOUR, remindersTo, reportAndPost, runScheduler, threadReminders } from "../scheduler/countdownHarness.ts";
 
 // Monday 23 November 2026, 10:00 in Amsterdam (CET, UTC+1).
@@ -234,7 +234,7 @@ describe.each(DATABASE_KINDS)("the countdown on %s", (kind) => {
 describe("the deadline across daylight-saving changes", () => {
   let standIn: SlackStandIn;
   beforeAll(async () => {
-    standIn = await SlackStandIn.start();
+    standIn = await startWorkspaceStandIn();
   });
   afterAll(async () => {
     await standIn.close();

@@ -9,7 +9,16 @@ import { ensureRecurringDuties } from "../../src/services/register/ensureRecurri
 import { reportModalState } from "../support/slackRequests.ts";
 import { SlackStandIn, type RecordedCall } from "../support/slackStandIn.ts";
 import { createTestDatabase, DATABASE_KINDS, type TTestDatabase } from "../support/testDatabases.ts";
-import { DPO_ID, MANAGEMENT_CHANNEL, SECOND_DPO_ID, STAFF_ID, startTestBot, type TTestBot } from "../support/startTestBot.ts";
+import {
+  DPO_ID,
+  MANAGEMENT_CHANNEL,
+  SECOND_DPO_ID,
+  STAFF_ID,
+  startTestBot,
+  startWorkspaceStandIn,
+  type TTestBot,
+} from "../support/startTestBot.ts";
+import { answeredByDm } from "../support/answeredByDm.ts";
 
 // Monday 23 November 2026, 10:00 in Amsterdam.
 const NOW = new Date("2026-11-23T09:00:00Z");
@@ -29,7 +38,7 @@ describe.each(DATABASE_KINDS)("recurring duties on %s", (kind) => {
   let clock: ManualClock;
 
   beforeAll(async () => {
-    standIn = await SlackStandIn.start();
+    standIn = await startWorkspaceStandIn();
   });
   afterAll(async () => {
     await standIn.close();
@@ -118,9 +127,11 @@ describe.each(DATABASE_KINDS)("recurring duties on %s", (kind) => {
     const reviewId = buttonsOf(siilo)[0]!.value;
     const where = { channel: siilo.response!.channel as string, ts: siilo.response!.ts as string };
 
-    // Someone else is refused, ephemerally, and the attempt is recorded.
+    // Someone else is refused and the attempt is recorded. They are not in
+    // the owner's DM, so Slack refuses an ephemeral answer there
+    // (user_not_in_channel): the answer goes to their own DM instead.
     await click(STAFF_ID, "retention_done", reviewId, where);
-    const refusal = await standIn.waitForCall("chat.postEphemeral", (call) => call.args.user === STAFF_ID);
+    const refusal = await answeredByDm(standIn, STAFF_ID, "Alleen de eigenaar van Siilo");
     expect(String(refusal.args.text)).toContain("Alleen de eigenaar van Siilo");
     expect((await harness.database.prisma.retentionReview.findUniqueOrThrow({ where: { id: reviewId } })).completedAt).toBeNull();
 
@@ -248,7 +259,7 @@ describe.each(DATABASE_KINDS)("recurring duties on %s", (kind) => {
       channel: dm.response!.channel as string,
       ts: dm.response!.ts as string,
     });
-    await standIn.waitForCall("chat.postEphemeral", (call) => call.args.user === STAFF_ID);
+    await answeredByDm(standIn, STAFF_ID, /evaluatie/i);
     expect((await harness.database.prisma.policyEvaluation.findUniqueOrThrow({ where: { year: 2027 } })).completedAt).toBeNull();
     clock.set("2027-02-09T10:00:00Z");
     await click("U0MANAGER1", "policy_evaluation_done", "2027", {

@@ -10,7 +10,7 @@ import { ManualClock } from "../../src/domain/time/clock.ts";
 import { exportRegister } from "../../src/services/export/exportRegister.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
 import { createTestDatabase, DATABASE_KINDS, type TTestDatabase } from "../support/testDatabases.ts";
-import { DPO_ID, STAFF_ID, startTestBot, testRegister, type TTestBot } from "../support/startTestBot.ts";
+import { DPO_ID, STAFF_ID, startTestBot, startWorkspaceStandIn, testRegister, type TTestBot } from "../support/startTestBot.ts";
 import { submitReport } from "./homeSupport.ts";
 
 const NOW = new Date("2026-11-23T09:00:00Z");
@@ -42,7 +42,7 @@ describe.each(DATABASE_KINDS)("register export on %s", (kind) => {
   let harness: TTestBot;
 
   beforeAll(async () => {
-    standIn = await SlackStandIn.start();
+    standIn = await startWorkspaceStandIn();
   });
   afterAll(async () => {
     await standIn.close();

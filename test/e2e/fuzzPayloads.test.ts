@@ -8,7 +8,15 @@ import { ManualClock } from "../../src/domain/time/clock.ts";
 import { verifyAuditChain } from "../../src/services/audit/verifyAuditChain.ts";
 import { reportModalState, signSlackRequest } from "../support/slackRequests.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
-import { DPO_CHANNEL, DPO_ID, STAFF_ID, startTestBot, TEST_SIGNING_SECRET, type TTestBot } from "../support/startTestBot.ts";
+import {
+  DPO_CHANNEL,
+  DPO_ID,
+  STAFF_ID,
+  startTestBot,
+  startWorkspaceStandIn,
+  TEST_SIGNING_SECRET,
+  type TTestBot,
+} from "../support/startTestBot.ts";
 import { createTestDatabase, type TTestDatabase } from "../support/testDatabases.ts";
 
 const NOW = new Date("2026-11-23T09:00:00Z");
@@ -173,7 +181,7 @@ describe("fuzzing the Slack endpoint (pglite)", () => {
   const onError = (error: unknown) => processErrors.push(error);
 
   beforeAll(async () => {
-    standIn = await SlackStandIn.start();
+    standIn = await startWorkspaceStandIn();
     testDatabase = await createTestDatabase("pglite");
     harness = await startTestBot({
       databaseOptions: testDatabase.options,

@@ -41,14 +41,15 @@ describe.each(DATABASE_KINDS)("App Home, status and list on %s", (kind) => {
     // Staff see no list of other people's incidents and no summary.
     expect(homeText(empty)).not.toContain("Open incidenten");
 
+    const homeTrigger = env.standIn.issueTriggerId();
     const response = await env.harness.slack.blockAction({
       userId: STAFF_ID,
       actions: [{ action_id: "home_report", value: "report" }],
       view: { id: "V0HOMEVIEW", callback_id: "datalek_home", type: "home" },
-      triggerId: "42.42.home",
+      triggerId: homeTrigger,
     });
     expect(response.status).toBe(200);
-    const opened = await env.standIn.waitForCall("views.open", (call) => call.args.trigger_id === "42.42.home");
+    const opened = await env.standIn.waitForCall("views.open", (call) => call.args.trigger_id === homeTrigger);
     expect((opened.args.view as { callback_id: string }).callback_id).toBe("datalek_report");
 
     // A report refreshes the reporter's home: it now lists the reference.

@@ -9,6 +9,7 @@ import { reportModalState } from "../support/slackRequests.ts";
 import { type RecordedCall } from "../support/slackStandIn.ts";
 import { DATABASE_KINDS } from "../support/testDatabases.ts";
 import { DPO_CHANNEL, DPO_ID, STAFF_ID } from "../support/startTestBot.ts";
+import { answeredByDm } from "../support/answeredByDm.ts";
 import { useBotPerTest } from "../support/useBotPerTest.ts";
 
 // Monday 23 November 2026, 10:00 in Amsterdam.
@@ -123,8 +124,9 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
     const refusal = await env.standIn.waitForCall("chat.postEphemeral", (call) => call.args.user === STAFF_ID);
     expect(String(refusal.args.text)).toContain("Alleen een privacyfunctionaris");
 
-    await click(DPO_ID, "measure_add", reference, where, "111.222.measure");
-    const opened = await env.standIn.waitForCall("views.open", (call) => call.args.trigger_id === "111.222.measure");
+    const measureTrigger = env.standIn.issueTriggerId();
+    await click(DPO_ID, "measure_add", reference, where, measureTrigger);
+    const opened = await env.standIn.waitForCall("views.open", (call) => call.args.trigger_id === measureTrigger);
     const view = opened.args.view as {
       callback_id: string;
       private_metadata: string;
@@ -194,10 +196,8 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
     // Staff may not confirm it; the owner does.
     const dm = { channel: assigned.response!.channel as string, ts: assigned.response!.ts as string };
     await click(STAFF_ID, "measure_done", measure.id, dm);
-    await env.standIn.waitForCall(
-      "chat.postEphemeral",
-      (call) => call.args.user === STAFF_ID && String(call.args.text).includes("eigenaar van deze maatregel"),
-    );
+    // Staff are not in the owner's DM: the refusal reaches them by DM.
+    await answeredByDm(env.standIn, STAFF_ID, "eigenaar van deze maatregel");
     env.clock.set("2026-12-07T10:00:00Z");
     await click(OWNER, "measure_done", measure.id, dm);
     const done = await until(
@@ -235,10 +235,11 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
     const { reference, where } = await reportAndTake();
 
     // No decision yet: refused with a notice, no modal.
-    await click(DPO_ID, "incident_close", reference, where, "333.444.early");
+    const earlyTrigger = env.standIn.issueTriggerId();
+    await click(DPO_ID, "incident_close", reference, where, earlyTrigger);
     const notice = await env.standIn.waitForCall("chat.postEphemeral", (call) => call.args.user === DPO_ID);
     expect(String(notice.args.text)).toContain("besluit");
-    expect(env.standIn.callsTo("views.open").filter((call) => call.args.trigger_id === "333.444.early")).toHaveLength(0);
+    expect(env.standIn.callsTo("views.open").filter((call) => call.args.trigger_id === earlyTrigger)).toHaveLength(0);
 
     await recordDecision(reference);
     // Staff may not close.
@@ -247,8 +248,9 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
 
     // Tuesday 8 December 11:00.
     env.clock.set("2026-12-08T10:00:00Z");
-    await click(DPO_ID, "incident_close", reference, where, "555.666.close");
-    const opened = await env.standIn.waitForCall("views.open", (call) => call.args.trigger_id === "555.666.close");
+    const closeTrigger = env.standIn.issueTriggerId();
+    await click(DPO_ID, "incident_close", reference, where, closeTrigger);
+    const opened = await env.standIn.waitForCall("views.open", (call) => call.args.trigger_id === closeTrigger);
     expect((opened.args.view as { callback_id: string }).callback_id).toBe("incident_close");
 
     // No measures: a reason is required.
@@ -301,14 +303,15 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
     expect(textOf(ask)).toContain("Hebben de genomen maatregelen gewerkt");
     expect(buttonsOf(ask).map((button) => [button.action_id, button.value])).toEqual([["evaluation_start", reference]]);
 
+    const evaluationTrigger = env.standIn.issueTriggerId();
     await click(
       DPO_ID,
       "evaluation_start",
       reference,
       { channel: ask.response!.channel as string, ts: ask.response!.ts as string },
-      "777.888.eval",
+      evaluationTrigger,
     );
-    const evaluationView = await env.standIn.waitForCall("views.open", (call) => call.args.trigger_id === "777.888.eval");
+    const evaluationView = await env.standIn.waitForCall("views.open", (call) => call.args.trigger_id === evaluationTrigger);
     expect((evaluationView.args.view as { callback_id: string }).callback_id).toBe("evaluation_submit");
 
     const unanswered = await submitView(DPO_ID, "evaluation_submit", reference, {});

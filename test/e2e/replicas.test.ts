@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/domain/time/clock.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
 import { createTestDatabase, type TTestDatabase } from "../support/testDatabases.ts";
-import { DPO_CHANNEL, DPO_ID, startTestBot, type TTestBot } from "../support/startTestBot.ts";
+import { DPO_CHANNEL, DPO_ID, startTestBot, startWorkspaceStandIn, type TTestBot } from "../support/startTestBot.ts";
 import { submitReport } from "./homeSupport.ts";
 
 const NOW = new Date("2026-11-23T09:00:00Z");
@@ -19,7 +19,7 @@ describe("two replicas on one PostgreSQL database", () => {
   const clock = new ManualClock(NOW);
 
   beforeAll(async () => {
-    standIn = await SlackStandIn.start();
+    standIn = await startWorkspaceStandIn();
     testDatabase = await createTestDatabase("postgresql");
     // Started at once: migrations run under the advisory lock, once.
     replicas = await Promise.all([0, 1].map(() => startTestBot({ databaseOptions: testDatabase.options, standIn, clock })));

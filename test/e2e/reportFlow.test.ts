@@ -10,7 +10,7 @@ import { ManualClock } from "../../src/domain/time/clock.ts";
 import { reportModalState } from "../support/slackRequests.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
 import { createTestDatabase, DATABASE_KINDS } from "../support/testDatabases.ts";
-import { DPO_CHANNEL, DPO_ID, SECOND_DPO_ID, STAFF_ID, startTestBot } from "../support/startTestBot.ts";
+import { DPO_CHANNEL, DPO_ID, SECOND_DPO_ID, STAFF_ID, startTestBot, startWorkspaceStandIn } from "../support/startTestBot.ts";
 
 // Monday 23 November 2026, 10:00 in Amsterdam (CET, UTC+1).
 const NOW = new Date("2026-11-23T09:00:00Z");
@@ -42,10 +42,11 @@ describe.each(DATABASE_KINDS)("report flow on %s", (kind) => {
     });
 
   it("opens the report modal at once on /datalek", async () => {
-    const response = await env.harness.slack.slashCommand({ userId: STAFF_ID, text: "", triggerId: "1337.42.abc" });
+    const triggerId = env.standIn.issueTriggerId();
+    const response = await env.harness.slack.slashCommand({ userId: STAFF_ID, text: "", triggerId });
     expect(response.status).toBe(200);
     const [call] = await env.standIn.waitForCalls("views.open", 1);
-    expect(call!.args.trigger_id).toBe("1337.42.abc");
+    expect(call!.args.trigger_id).toBe(triggerId);
     const view = call!.args.view as {
       callback_id: string;
       blocks: { block_id?: string; element?: { action_id: string; type: string } }[];
@@ -292,7 +293,7 @@ describe.each(DATABASE_KINDS)("report flow on %s", (kind) => {
 
 describe.each(DATABASE_KINDS)("a restart on %s", (kind) => {
   it("sends what was accepted while Slack was down, after the process died", async () => {
-    const standIn = await SlackStandIn.start();
+    const standIn = await startWorkspaceStandIn();
     const dataDir = kind === "pglite" ? fs.mkdtempSync(path.join(os.tmpdir(), "datalek-restart-")) : undefined;
     const testDatabase = await createTestDatabase(kind, dataDir ? path.join(dataDir, "pglite") : undefined);
     const clock = new ManualClock(NOW);

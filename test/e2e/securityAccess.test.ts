@@ -9,7 +9,15 @@ import { verifyAuditChain } from "../../src/services/audit/verifyAuditChain.ts";
 import { reportModalState, signSlackRequest } from "../support/slackRequests.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
 import { createTestDatabase, DATABASE_KINDS, type TTestDatabase } from "../support/testDatabases.ts";
-import { DPO_CHANNEL, DPO_ID, STAFF_ID, startTestBot, TEST_SIGNING_SECRET, type TTestBot } from "../support/startTestBot.ts";
+import {
+  DPO_CHANNEL,
+  DPO_ID,
+  STAFF_ID,
+  startTestBot,
+  startWorkspaceStandIn,
+  TEST_SIGNING_SECRET,
+  type TTestBot,
+} from "../support/startTestBot.ts";
 
 const NOW = new Date("2026-11-23T09:00:00Z");
 const REPORT_TEXT = "Synthetisch: rooster met adressen Merel-5T8 op een openbare printer laten liggen.";
@@ -37,7 +45,7 @@ describe.each(DATABASE_KINDS)("security end to end on %s", (kind) => {
   const settings = { MANAGEMENT_USER_IDS: MANAGER_ID, ADMIN_USER_IDS: ADMIN_ID };
 
   beforeAll(async () => {
-    standIn = await SlackStandIn.start();
+    standIn = await startWorkspaceStandIn();
   });
   afterAll(async () => {
     await standIn.close();
@@ -100,14 +108,17 @@ describe.each(DATABASE_KINDS)("security end to end on %s", (kind) => {
     expect(summary).not.toContain("Merel-5T8");
     expect(summary).not.toContain(STAFF_ID);
 
-    // Anyone else: refused, ephemerally, and recorded.
+    // Anyone else: refused, ephemerally, and recorded. The button is
+    // answered in its channel; the command in its acknowledgement (an
+    // ephemeral post in a channel the bot is not in would be refused).
     await click(OTHER_STAFF_ID);
-    await harness.slack.slashCommand({ userId: OTHER_STAFF_ID, text: "details DL-2026-0001" });
-    const refusals = await standIn.waitForCalls("chat.postEphemeral", 2);
-    for (const refusal of refusals) {
-      expect(refusal.args.user).toBe(OTHER_STAFF_ID);
-      expect(String(refusal.args.text)).toMatch(/alleen voor de privacyfunctionaris/);
-      expect(String(refusal.args.text)).not.toContain("Merel-5T8");
+    const byCommand = await harness.slack.slashCommand({ userId: OTHER_STAFF_ID, text: "details DL-2026-0001" });
+    const [byButton] = await standIn.waitForCalls("chat.postEphemeral", 1);
+    expect(byButton!.args.user).toBe(OTHER_STAFF_ID);
+    expect(byCommand.body).toMatchObject({ response_type: "ephemeral" });
+    for (const text of [String(byButton!.args.text), (byCommand.body as { text: string }).text]) {
+      expect(text).toMatch(/alleen voor de privacyfunctionaris/);
+      expect(text).not.toContain("Merel-5T8");
     }
     expect(standIn.callsTo("views.open")).toHaveLength(4);
 
@@ -147,7 +158,7 @@ describe.each(DATABASE_KINDS)("security end to end on %s", (kind) => {
       command: "/datalek",
       text: "",
       response_url: standIn.newResponseUrl(),
-      trigger_id: "1234.5678.replay",
+      trigger_id: standIn.issueTriggerId(),
     }).toString();
     const headers = { "content-type": "application/x-www-form-urlencoded", ...signSlackRequest(TEST_SIGNING_SECRET, body) };
     const first = await fetch(`${harness.url}/slack/events`, { method: "POST", headers, body });

@@ -16,7 +16,7 @@ import { appendTimelineEntry } from "../../src/services/timeline/appendTimelineE
 import { openDatabase } from "../../src/storage/openDatabase.ts";
 import { reportModalState } from "../support/slackRequests.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
-import { STAFF_ID, startTestBot, TEST_ENCRYPTION_KEY, TEST_KEY_RING } from "../support/startTestBot.ts";
+import { STAFF_ID, startTestBot, startWorkspaceStandIn, TEST_ENCRYPTION_KEY, TEST_KEY_RING } from "../support/startTestBot.ts";
 import { createTestDatabase, DATABASE_KINDS } from "../support/testDatabases.ts";
 
 const NOW = new Date("2026-11-23T09:00:00Z");
@@ -52,7 +52,7 @@ async function rowsAsText(url: string): Promise<string> {
 describe.each(DATABASE_KINDS)("encryption at rest on %s", (kind) => {
   let standIn: SlackStandIn;
   beforeAll(async () => {
-    standIn = await SlackStandIn.start();
+    standIn = await startWorkspaceStandIn();
   });
   afterAll(async () => {
     await standIn.close();

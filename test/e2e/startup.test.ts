@@ -9,8 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SlackClientSimulator } from "../support/slackRequests.ts";
-import { SlackStandIn } from "../support/slackStandIn.ts";
+import { slackClientFor, startWorkspaceStandIn } from "../support/startTestBot.ts";
 
 // Each test starts real processes (tsx, PGlite); on a busy two-core machine that takes a while.
 const PROCESS_TEST_TIMEOUT_MS = 120_000;
@@ -24,6 +23,7 @@ const GOOD_SETTINGS = {
   MANAGEMENT_CHANNEL_ID: "C0MANAGEM",
   LOG_LEVEL: "warn",
 };
+const startStandIn = () => startWorkspaceStandIn({ botToken: GOOD_SETTINGS.SLACK_BOT_TOKEN });
 
 interface TRun {
   child: ChildProcess;
@@ -136,6 +136,34 @@ describe("starting the bot", () => {
   );
 
   it(
+    "stops with exit code 1 and one line naming SLACK_BOT_TOKEN when Slack refuses the token",
+    async () => {
+      const standIn = await startStandIn();
+      try {
+        const bot = startBot({
+          ...GOOD_SETTINGS,
+          SLACK_BOT_TOKEN: "xoxb-revoked-or-from-another-workspace",
+          DATA_DIR: dataDir,
+          SLACK_API_URL: standIn.url,
+        });
+        running.push(bot);
+        const { code } = await exitWithin(bot, 90_000);
+        expect(code, bot.stderr()).toBe(1);
+        const named = bot
+          .stderr()
+          .split("\n")
+          .filter((line) => line.includes("SLACK_BOT_TOKEN"));
+        expect(named, bot.stderr()).toHaveLength(1);
+        expect(named[0]).toMatch(/^datalek-bot: setting SLACK_BOT_TOKEN is not accepted by Slack \(invalid_auth\)/);
+        expect(standIn.callsTo("auth.test").map((call) => call.error)).toEqual(["invalid_auth"]);
+      } finally {
+        await standIn.close();
+      }
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
+
+  it(
     "names every missing required setting when none is given",
     async () => {
       const bot = startBot({ DATA_DIR: dataDir });
@@ -162,7 +190,7 @@ describe("starting the bot", () => {
   it(
     "becomes healthy on the embedded database, opens the report modal, and exits 0 on SIGTERM",
     async () => {
-      const standIn = await SlackStandIn.start();
+      const standIn = await startStandIn();
       try {
         const port = await freePort();
         const bot = startBot({ ...GOOD_SETTINGS, DATA_DIR: dataDir, PORT: String(port), SLACK_API_URL: standIn.url });
@@ -172,12 +200,17 @@ describe("starting the bot", () => {
         expect(await health.json()).toEqual({ status: "ok", database: "pglite" });
         // The embedded data lives under DATA_DIR.
         expect(fs.readdirSync(dataDir)).toContain("pglite");
+        // Slack was asked who the bot is, with the bot token.
+        expect(standIn.callsTo("auth.test").map((call) => [call.token, call.failed ?? false])).toEqual([
+          [GOOD_SETTINGS.SLACK_BOT_TOKEN, false],
+        ]);
 
-        const slack = new SlackClientSimulator({ botUrl: `${url}/slack/events`, signingSecret: SIGNING_SECRET });
-        const response = await slack.slashCommand({ userId: "U0STAFF01", text: "", triggerId: "4242.17.startup" });
+        const slack = slackClientFor(url, standIn, SIGNING_SECRET);
+        const triggerId = standIn.issueTriggerId();
+        const response = await slack.slashCommand({ userId: "U0STAFF01", text: "", triggerId });
         expect(response.status).toBe(200);
         const [open] = await standIn.waitForCalls("views.open", 1, 10_000);
-        expect(open!.args.trigger_id).toBe("4242.17.startup");
+        expect(open!.args.trigger_id).toBe(triggerId);
         expect((open!.args.view as { callback_id: string }).callback_id).toBe("datalek_report");
         expect(open!.token).toBe("xoxb-startup-test");
 

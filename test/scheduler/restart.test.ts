@@ -9,14 +9,14 @@ import { expect, it } from "vitest";
 import { ManualClock } from "../../src/domain/time/clock.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
 import { createTestDatabase } from "../support/testDatabases.ts";
-import { DPO_ID, startTestBot } from "../support/startTestBot.ts";
+import { DPO_ID, startTestBot, startWorkspaceStandIn } from "../support/startTestBot.ts";
 import { HOUR, remindersTo, reportAndPost, runScheduler, threadReminders } from "./countdownHarness.ts";
 
 const NOW = new Date("2026-11-23T09:00:00Z");
 const DEADLINE = new Date(NOW.getTime() + 70 * HOUR);
 
 it("sends one late reminder after a restart that missed the 48-, 24- and 12-hour marks", async () => {
-  const standIn = await SlackStandIn.start();
+  const standIn = await startWorkspaceStandIn();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "datalek-countdown-restart-"));
   const testDatabase = await createTestDatabase("pglite", path.join(dataDir, "pglite"));
   const clock = new ManualClock(NOW);

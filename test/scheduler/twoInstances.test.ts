@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/domain/time/clock.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
 import { createTestDatabase, type TTestDatabase } from "../support/testDatabases.ts";
-import { DPO_ID, MANAGEMENT_CHANNEL, SECOND_DPO_ID, startTestBot, type TTestBot } from "../support/startTestBot.ts";
+import { DPO_ID, MANAGEMENT_CHANNEL, SECOND_DPO_ID, startTestBot, startWorkspaceStandIn, type TTestBot } from "../support/startTestBot.ts";
 import { HOUR, remindersTo, reportAndPost, runScheduler, settleOutbox, threadReminders } from "./countdownHarness.ts";
 
 const NOW = new Date("2026-11-23T09:00:00Z");
@@ -21,7 +21,7 @@ describe("two bot instances on one PostgreSQL server", () => {
   const clock = new ManualClock(NOW);
 
   beforeAll(async () => {
-    standIn = await SlackStandIn.start();
+    standIn = await startWorkspaceStandIn();
     testDatabase = await createTestDatabase("postgresql");
     [first, second] = await Promise.all([
       startTestBot({ databaseOptions: testDatabase.options, standIn, clock }),

@@ -7,7 +7,7 @@ import { ERASED, ERASED_TEXT, OWN_RETENTION_SWEEP } from "../../src/services/own
 import { verifyAuditChain } from "../../src/services/audit/verifyAuditChain.ts";
 import { reportModalState } from "../support/slackRequests.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
-import { STAFF_ID, startTestBot, type TTestBot } from "../support/startTestBot.ts";
+import { STAFF_ID, startTestBot, startWorkspaceStandIn, type TTestBot } from "../support/startTestBot.ts";
 import { createTestDatabase, DATABASE_KINDS, type TTestDatabase } from "../support/testDatabases.ts";
 
 const NOW = new Date("2026-11-23T09:00:00Z");
@@ -20,7 +20,7 @@ describe.each(DATABASE_KINDS)("own retention on %s", (kind) => {
   let clock: ManualClock;
 
   beforeAll(async () => {
-    standIn = await SlackStandIn.start();
+    standIn = await startWorkspaceStandIn();
   });
   afterAll(async () => {
     await standIn.close();

@@ -9,9 +9,11 @@ import { loadSettings, type TSettings } from "../../src/settings/loadSettings.ts
 import { migrateDatabase } from "../../src/storage/migrateDatabase.ts";
 import { openDatabase, type Database, type TDatabaseOptions } from "../../src/storage/openDatabase.ts";
 import { SlackClientSimulator } from "./slackRequests.ts";
-import { SlackStandIn } from "./slackStandIn.ts";
+import { SlackStandIn, type SlackStandInOptions } from "./slackStandIn.ts";
 
 export const TEST_SIGNING_SECRET = "test-signing-secret-0123456789abcdef";
+/** The bot token the test workspace accepts (the stand-in refuses any other). */
+export const TEST_BOT_TOKEN = "xoxb-test-token";
 export const DPO_ID = "U0DPO0001";
 export const SECOND_DPO_ID = "U0DPO0002";
 export const STAFF_ID = "U0STAFF01";
@@ -29,7 +31,7 @@ export function testRegister(): TRegister {
 
 export function testSettings(slackApiUrl: string, overrides: Record<string, string> = {}): TSettings {
   const loaded = loadSettings({
-    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
     SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
     SLACK_API_URL: slackApiUrl,
     PORT: "0",
@@ -42,6 +44,33 @@ export function testSettings(slackApiUrl: string, overrides: Record<string, stri
   });
   if (!loaded.ok) throw new Error(loaded.problems.join("\n"));
   return loaded.settings;
+}
+
+/**
+ * The test workspace: a strict Slack stand-in that knows the DPO channel
+ * (private) and the management channel, with the bot a member of both, as an
+ * installer following the README leaves them.
+ */
+export function startWorkspaceStandIn(options: SlackStandInOptions = {}): Promise<SlackStandIn> {
+  return SlackStandIn.start({
+    botToken: TEST_BOT_TOKEN,
+    ...options,
+    channels: {
+      [DPO_CHANNEL]: { name: "privacy-incidenten", isPrivate: true },
+      [MANAGEMENT_CHANNEL]: { name: "management" },
+      ...options.channels,
+    },
+  });
+}
+
+/** A simulated Slack client for a bot at `url`, with trigger ids the stand-in issued. */
+export function slackClientFor(url: string, standIn: SlackStandIn, signingSecret = TEST_SIGNING_SECRET): SlackClientSimulator {
+  return new SlackClientSimulator({
+    botUrl: `${url}/slack/events`,
+    signingSecret,
+    responseUrl: () => standIn.newResponseUrl(),
+    newTriggerId: () => standIn.issueTriggerId(),
+  });
 }
 
 export interface TTestBot {
@@ -74,11 +103,7 @@ export async function startTestBot(options: {
   });
   const { port } = await bot.start();
   const url = `http://127.0.0.1:${port}`;
-  const slack = new SlackClientSimulator({
-    botUrl: `${url}/slack/events`,
-    signingSecret: TEST_SIGNING_SECRET,
-    responseUrl: () => options.standIn.newResponseUrl(),
-  });
+  const slack = slackClientFor(url, options.standIn);
   return {
     bot,
     database,

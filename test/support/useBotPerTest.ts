@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { ManualClock } from "../../src/domain/time/clock.ts";
 import { SlackStandIn } from "./slackStandIn.ts";
-import { startTestBot, type TTestBot } from "./startTestBot.ts";
+import { startTestBot, startWorkspaceStandIn, type TTestBot } from "./startTestBot.ts";
 import { createTestDatabase, type TTestDatabase, type TTestDatabaseKind } from "./testDatabases.ts";
 
 export interface TBotPerTest {
@@ -19,7 +19,7 @@ export function useBotPerTest(kind: TTestDatabaseKind, options: { now: Date; set
   const env = {} as TBotPerTest;
   let testDatabase: TTestDatabase;
   beforeAll(async () => {
-    env.standIn = await SlackStandIn.start();
+    env.standIn = await startWorkspaceStandIn();
   });
   afterAll(async () => {
     await env.standIn.close();

@@ -15,8 +15,8 @@ export const DETAILS_REFUSED = "details_refused";
 export interface TOpenIncidentDetailsInput {
   reference: string;
   userId: string;
-  /** Where to answer a refusal. */
-  channelId: string;
+  /** Where to answer a refusal (an ephemeral notice through the outbox); absent: the caller answers it itself. */
+  channelId?: string;
   threadTs?: string | null;
   /** button or command, for the audit trail. */
   via: "button" | "command";
@@ -50,20 +50,21 @@ export async function openIncidentDetails(
         incidentId: incident.id,
         details: { reference: incident.reference, via: input.via },
       });
-      await enqueueOutboxMessages(tx, [
-        {
-          kind: OUTBOX_KINDS.ephemeralNotice,
-          payload: {
-            userId: input.userId,
-            channelId: input.channelId,
-            threadTs: input.threadTs ?? null,
-            notice: "details_refused",
-            params: { reference: incident.reference },
+      if (input.channelId)
+        await enqueueOutboxMessages(tx, [
+          {
+            kind: OUTBOX_KINDS.ephemeralNotice,
+            payload: {
+              userId: input.userId,
+              channelId: input.channelId,
+              threadTs: input.threadTs ?? null,
+              notice: "details_refused",
+              params: { reference: incident.reference },
+            },
+            incidentId: incident.id,
+            notBefore: now,
           },
-          incidentId: incident.id,
-          notBefore: now,
-        },
-      ]);
+        ]);
       return { outcome: "refused", incident } as const;
     }
     await recordAuditEvent(tx, {

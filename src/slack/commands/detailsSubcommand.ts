@@ -4,6 +4,7 @@
 import { openIncidentDetails } from "../../services/audit/openIncidentDetails.ts";
 import { renderContextOf, ZReference } from "../security/detailsInput.ts";
 import { buildIncidentDetailsModal } from "../security/incidentDetailsModal.ts";
+import { renderNotice } from "../messages/notices.ts";
 import type { TSubcommand } from "./subcommands.ts";
 
 export const detailsSubcommand: TSubcommand = {
@@ -20,12 +21,9 @@ export const detailsSubcommand: TSubcommand = {
       });
       return;
     }
-    const result = await openIncidentDetails(bot, {
-      reference: reference.data,
-      userId: command.user_id,
-      channelId: command.channel_id,
-      via: "command",
-    });
+    // A refusal is answered in the acknowledgement: an ephemeral post in the
+    // channel where the command was typed fails where the bot is not a member.
+    const result = await openIncidentDetails(bot, { reference: reference.data, userId: command.user_id, via: "command" });
     if (result.outcome === "not_found") {
       await ack({
         response_type: "ephemeral",
@@ -33,11 +31,11 @@ export const detailsSubcommand: TSubcommand = {
       });
       return;
     }
-    await ack();
     if (result.outcome === "refused") {
-      bot.wakeOutbox();
+      await ack({ response_type: "ephemeral", text: renderNotice("details_refused", { reference: reference.data }, bot.locale) });
       return;
     }
+    await ack();
     await client.views.open({ trigger_id: command.trigger_id, view: buildIncidentDetailsModal(result, renderContextOf(bot)) });
   },
 };

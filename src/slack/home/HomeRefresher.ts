@@ -4,6 +4,7 @@
 // again, unless a newer request already took its place.
 import type { WebClient } from "@slack/web-api";
 import type { TBotContext } from "../../app/botContext.ts";
+import { classifySlackFailure } from "../delivery/classifySlackFailure.ts";
 import { homeRefreshUsers, publishHome } from "./publishHome.ts";
 
 const BATCH = 20;
@@ -29,6 +30,12 @@ export class HomeRefresher {
       try {
         for (const userId of homeRefreshUsers(this.context, row.target)) await publishHome(this.context, this.client, userId);
       } catch (error) {
+        // A permanent error (a revoked token) does not heal by asking again
+        // every tick; the tab is published again at the next change or visit.
+        if (classifySlackFailure(error).kind === "permanent") {
+          this.context.logger.warn({ error: (error as Error).message }, "App Home refresh failed permanently; dropped");
+          continue;
+        }
         this.context.logger.warn({ error: (error as Error).message }, "App Home refresh failed; asked again");
         await prisma.homeRefreshRequest.createMany({
           data: [{ target: row.target, requestedAt: row.requested_at }],

@@ -16,6 +16,8 @@ import { channelProblemLine, checkChannelMembership, type TChannelCheck, type TC
 import type { TTokenCheck } from "./checkSlackToken.ts";
 
 export const SETUP_CHECK_INTERVAL_MS = 60 * 60_000;
+/** When Slack did not answer a check, it is asked again this soon rather than in an hour. */
+const RECHECK_AFTER_UNKNOWN_MS = 60_000;
 /** A problem that lasts is told to the privacy officers again after this long. */
 const RENOTIFY_AFTER_MS = 24 * 60 * 60_000;
 /** Slack errors of messages that a channel problem parked; they go out again once it is fixed. */
@@ -46,7 +48,9 @@ export class SlackSetupMonitor {
   private readonly checks = new Map<string, TChannelCheck>();
   private token: TTokenCheck | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private recheck: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private stopped = false;
 
   constructor(private readonly options: TSlackSetupMonitorOptions) {}
 
@@ -86,7 +90,9 @@ export class SlackSetupMonitor {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.recheck) clearTimeout(this.recheck);
     await this.running;
   }
 
@@ -94,6 +100,11 @@ export class SlackSetupMonitor {
     const { client, logger, channels } = this.options;
     // The same channel may be named by two settings; check each setting.
     const results = await Promise.all(channels.map((channel) => checkChannelMembership(client, channel)));
+    if (results.some((check) => check.state === "unknown") && !this.stopped) {
+      if (this.recheck) clearTimeout(this.recheck);
+      this.recheck = setTimeout(() => void this.checkNow(), RECHECK_AFTER_UNKNOWN_MS);
+      this.recheck.unref();
+    }
     for (const check of results) {
       const previous = this.checks.get(check.setting);
       if (check.state === "unknown") {
