@@ -12,7 +12,7 @@ export default defineConfig({
   migrations: { path: path.join("prisma", "migrations") },
   // The CLI is only used to generate the client and diff schemas; an
   // in-memory database is enough. The bot applies migrations itself
-  // (src/storage/migrateDatabase.ts), on PGlite and on PostgreSQL alike.
+  // (src/core/storage/migrateDatabase.ts), on PGlite and on PostgreSQL alike.
   async adapter() {
     // pglite-prisma-adapter 0.6 bundles its own copy of the adapter types.
     return new PrismaPGlite(new PGlite()) as never;

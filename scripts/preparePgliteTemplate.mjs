@@ -1,11 +1,11 @@
 // npm postinstall: makes the template the bot copies for a new embedded
-// database (see src/storage/pgliteDataDir.mjs), migrated to the current
+// database (see src/core/storage/pgliteDataDir.mjs), migrated to the current
 // schema; the bot still applies any migration the template lacks. Never fails the install:
 // without a template the first start creates the database itself.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
-import { initialiseInChild, templateDir } from "../src/storage/pgliteDataDir.mjs";
+import { initialiseInChild, templateDir } from "../src/core/storage/pgliteDataDir.mjs";
 
 const migrate = fileURLToPath(new URL("./migrateTemplate.ts", import.meta.url));
 

@@ -4,7 +4,7 @@
 // it is not in, messages parked after a permanent Slack error).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { THealthReason } from "../slack/setup/SlackSetupMonitor.ts";
-import type { Database } from "../storage/openDatabase.ts";
+import type { Database } from "../core/storage/openDatabase.ts";
 
 const DATABASE_DEADLINE_MS = 500;
 const PARKED_DEADLINE_MS = 300;
@@ -45,7 +45,11 @@ export function createHealthRoute(options: { database: Database; reasons: () => 
         });
       response.writeHead(200, { "content-type": "application/json" });
       response.end(
-        JSON.stringify({ status: reasons.length > 0 ? "degraded" : "ok", database: database.kind, ...(reasons.length ? { reasons } : {}) }),
+        JSON.stringify({
+          status: reasons.length > 0 ? "degraded" : "ok",
+          database: database.kind,
+          ...(reasons.length ? { reasons } : {}),
+        }),
       );
     },
   };

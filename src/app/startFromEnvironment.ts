@@ -5,14 +5,15 @@
 // unreachable is a warning), the database is opened and migrated, and the
 // bot serves until SIGINT/SIGTERM.
 import path from "node:path";
-import { systemClock } from "../domain/time/clock.ts";
+import { systemClock } from "../core/time/clock.ts";
 import { createLogger } from "../logging/createLogger.ts";
-import { loadRegisterFile } from "../register/loadRegister.ts";
-import { loadKeyRing } from "../security/loadKeyRing.ts";
+import { loadRegisterFile } from "../features/register/loadRegister.ts";
+import { loadKeyRing } from "../core/security/loadKeyRing.ts";
 import { loadSettings, type TSettings } from "../settings/loadSettings.ts";
-import { migrateDatabase } from "../storage/migrateDatabase.ts";
-import { openDatabase, type Database } from "../storage/openDatabase.ts";
-import { resolveStartRegister } from "../services/register/resolveStartRegister.ts";
+import { migrateDatabase } from "../core/storage/migrateDatabase.ts";
+import { openDatabase, type Database } from "../core/storage/openDatabase.ts";
+import { resolveStartRegister } from "../features/register/resolveStartRegister.ts";
+import { personFromSetting, SLACK_PLATFORM } from "../slack/identity.ts";
 import { createSlackWebClient } from "../slack/client/createSlackWebClient.ts";
 import { checkSlackToken, tokenRefusedLine } from "../slack/setup/checkSlackToken.ts";
 import { createBot, SlackSetupError } from "./createBot.ts";
@@ -78,7 +79,15 @@ export async function startFromEnvironment(env: NodeJS.ProcessEnv): Promise<numb
     return refuseToStart([`database: ${(error as Error).message}`]);
   }
   // A broken register file falls back to the last good one (kept in the database), with a warning.
-  const register = await resolveStartRegister({ database, clock: systemClock, logger, settings, file: registerFile });
+  const told = (settings.ADMIN_USER_IDS.length > 0 ? settings.ADMIN_USER_IDS : settings.DPO_USER_IDS).map(personFromSetting);
+  const register = await resolveStartRegister({
+    database,
+    clock: systemClock,
+    logger,
+    messaging: { platforms: [SLACK_PLATFORM] },
+    told,
+    file: registerFile,
+  });
   if (!register.ok) {
     await database.close();
     return refuseToStart(register.problems.map((problem) => `register ${registerFile}: ${problem}`));
@@ -86,7 +95,15 @@ export async function startFromEnvironment(env: NodeJS.ProcessEnv): Promise<numb
   if (register.fallback)
     for (const problem of register.problems)
       console.error(`datalek-bot: register ${registerFile}: ${problem} (using the last good register)`);
-  const bot = createBot({ settings, database, clock: systemClock, logger, register: register.register, tokenCheck: token });
+  const bot = createBot({
+    settings,
+    database,
+    clock: systemClock,
+    logger,
+    register: register.register,
+    tokenCheck: token,
+    keyRing: keys.ring,
+  });
   try {
     await bot.start();
   } catch (error) {

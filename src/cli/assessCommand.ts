@@ -4,8 +4,8 @@
 // assessment as JSON. Exit codes: 0 success, 2 invalid usage or input.
 import { readFile } from "node:fs/promises";
 import type { z } from "zod";
-import { assessBreach } from "../assessment/assessBreach.ts";
-import { ZAssessInput, type TLocale } from "../assessment/questions.ts";
+import { assessBreach } from "../features/checklist/assessBreach.ts";
+import { ZAssessInput } from "../features/checklist/questions.ts";
 
 export interface TCommandIo {
   stdin: NodeJS.ReadableStream;

@@ -1,7 +1,7 @@
 // `datalek audit verify`: checks the audit trail's hash chain and names the
 // first entry that was altered, removed or inserted. Keep the printed last
 // hash somewhere else: it also shows whether entries were cut off the end.
-import { verifyAuditChain } from "../services/audit/verifyAuditChain.ts";
+import { verifyAuditChain } from "../core/audit/verifyAuditChain.ts";
 import { openExistingDatabase } from "./openCliDatabase.ts";
 import type { TCommandIo } from "./assessCommand.ts";
 

@@ -8,9 +8,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
-import { loadRegisterFile } from "../register/loadRegister.ts";
-import { loadKeyRing } from "../security/loadKeyRing.ts";
-import { EXPORT_FORMATS, exportRegister, type TExportFormat } from "../services/export/exportRegister.ts";
+import { loadRegisterFile } from "../features/register/loadRegister.ts";
+import { loadKeyRing } from "../core/security/loadKeyRing.ts";
+import { EXPORT_FORMATS, exportRegister, type TExportFormat } from "../features/export/exportRegister.ts";
 import { cliDatabaseSettings, openExistingDatabase } from "./openCliDatabase.ts";
 import type { TCommandIo } from "./assessCommand.ts";
 
@@ -56,7 +56,8 @@ export async function exportCommand(argv: string[], env: NodeJS.ProcessEnv, io: 
   if (!keys.ok) {
     await database.close();
     for (const problem of keys.problems) io.stderr.write(`export: ${problem}\n`);
-    if (keys.problems.length === 0) io.stderr.write("export: no encryption key found (DATALEK_ENCRYPTION_KEY, or the key file in DATA_DIR)\n");
+    if (keys.problems.length === 0)
+      io.stderr.write("export: no encryption key found (DATALEK_ENCRYPTION_KEY, or the key file in DATA_DIR)\n");
     return 1;
   }
   const toStdout = values.out === "-";

@@ -2,13 +2,7 @@
 // file through tsx). Each command lives in its own module and returns an exit
 // code; this file only chooses the command.
 import { pathToFileURL } from "node:url";
-import { assessCommand, type TCommandIo } from "./assessCommand.ts";
-import { migrateCommand } from "./migrateCommand.ts";
-import { auditCommand } from "./auditCommand.ts";
-import { rotateKeyCommand } from "./rotateKeyCommand.ts";
-import { exportCommand } from "./exportCommand.ts";
-import { demoCommand } from "./demoCommand.ts";
-import { outboxCommand } from "./outboxCommand.ts";
+import type { TCommandIo } from "./assessCommand.ts";
 
 export const USAGE = [
   "Gebruik / usage: datalek <command> [options]",
@@ -29,20 +23,22 @@ const defaultIo: TCommandIo = { stdin: process.stdin, stdout: process.stdout, st
 export async function main(argv: string[], io: TCommandIo = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
+    // Each command is loaded when it is used: the tool starts fast and a
+    // command never pays for another's dependencies.
     case "assess":
-      return assessCommand(rest, io);
+      return (await import("./assessCommand.ts")).assessCommand(rest, io);
     case "migrate":
-      return migrateCommand(process.env, io);
+      return (await import("./migrateCommand.ts")).migrateCommand(process.env, io);
     case "rotate-key":
-      return rotateKeyCommand(process.env, io);
+      return (await import("./rotateKeyCommand.ts")).rotateKeyCommand(process.env, io);
     case "audit":
-      return auditCommand(rest, process.env, io);
+      return (await import("./auditCommand.ts")).auditCommand(rest, process.env, io);
     case "export":
-      return exportCommand(rest, process.env, io);
+      return (await import("./exportCommand.ts")).exportCommand(rest, process.env, io);
     case "outbox":
-      return outboxCommand(rest, process.env, io);
+      return (await import("./outboxCommand.ts")).outboxCommand(rest, process.env, io);
     case "demo":
-      return demoCommand(rest, io);
+      return (await import("./demoCommand.ts")).demoCommand(rest, io);
     case "help":
     case "--help":
     case "-h":

@@ -1,8 +1,8 @@
 // `datalek migrate`: applies pending migrations (the bot also does this at
 // start), on the embedded database or on DATABASE_URL.
 import { databaseOptionsFor } from "../app/startFromEnvironment.ts";
-import { migrateDatabase } from "../storage/migrateDatabase.ts";
-import { openDatabase } from "../storage/openDatabase.ts";
+import { migrateDatabase } from "../core/storage/migrateDatabase.ts";
+import { openDatabase } from "../core/storage/openDatabase.ts";
 import type { TCommandIo } from "./assessCommand.ts";
 
 export async function migrateCommand(env: NodeJS.ProcessEnv, io: TCommandIo): Promise<number> {

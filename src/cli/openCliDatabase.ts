@@ -6,8 +6,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { databaseOptionsFor } from "../app/startFromEnvironment.ts";
-import type { TKeyRing } from "../security/fieldCipher.ts";
-import { openDatabase, type Database } from "../storage/openDatabase.ts";
+import type { TKeyRing } from "../core/security/fieldCipher.ts";
+import { openDatabase, type Database } from "../core/storage/openDatabase.ts";
 import type { TCommandIo } from "./assessCommand.ts";
 
 export function cliDatabaseSettings(env: NodeJS.ProcessEnv) {

@@ -4,9 +4,9 @@
 // dropped: a parked message waits here with its error. With the embedded
 // database, stop the bot first (one process owns its data folder); with
 // PostgreSQL the running bot picks re-queued messages up at its next tick.
-import { recordAuditEvent } from "../services/audit/recordAuditEvent.ts";
-import { requeueParkedMessages } from "../services/outbox/requeueParkedMessages.ts";
-import { formatLocal } from "../domain/time/formatLocal.ts";
+import { recordAuditEvent } from "../core/audit/recordAuditEvent.ts";
+import { requeueParkedMessages } from "../core/outbox/requeueParkedMessages.ts";
+import { formatLocal } from "../core/time/formatLocal.ts";
 import type { TCommandIo } from "./assessCommand.ts";
 import { openExistingDatabase } from "./openCliDatabase.ts";
 

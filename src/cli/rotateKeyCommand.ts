@@ -4,10 +4,10 @@
 // counts as an old key. Safe to interrupt and run again.
 import fs from "node:fs";
 import path from "node:path";
-import { recordAuditEvent } from "../services/audit/recordAuditEvent.ts";
-import { rotateEncryptedFields } from "../security/rotateKeys.ts";
-import { GENERATED_KEY_FILE, loadKeyRing } from "../security/loadKeyRing.ts";
-import { migrateDatabase } from "../storage/migrateDatabase.ts";
+import { recordAuditEvent } from "../core/audit/recordAuditEvent.ts";
+import { rotateEncryptedFields } from "../core/security/rotateKeys.ts";
+import { GENERATED_KEY_FILE, loadKeyRing } from "../core/security/loadKeyRing.ts";
+import { migrateDatabase } from "../core/storage/migrateDatabase.ts";
 import { openExistingDatabase } from "./openCliDatabase.ts";
 import type { TCommandIo } from "./assessCommand.ts";
 

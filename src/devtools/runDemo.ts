@@ -6,12 +6,12 @@
 import crypto from "node:crypto";
 import { pino } from "pino";
 import { createBot, type TBot } from "../app/createBot.ts";
-import { ManualClock } from "../domain/time/clock.ts";
-import { loadRegisterFile } from "../register/loadRegister.ts";
-import { createKeyRing } from "../security/fieldCipher.ts";
+import { ManualClock } from "../core/time/clock.ts";
+import { loadRegisterFile } from "../features/register/loadRegister.ts";
+import { createKeyRing } from "../core/security/fieldCipher.ts";
 import { loadSettings } from "../settings/loadSettings.ts";
-import { migrateDatabase } from "../storage/migrateDatabase.ts";
-import { openDatabase, type Database } from "../storage/openDatabase.ts";
+import { migrateDatabase } from "../core/storage/migrateDatabase.ts";
+import { openDatabase, type Database } from "../core/storage/openDatabase.ts";
 import { describeCall, type TAudience } from "./renderTranscript.ts";
 import { reportModalState, SlackClientSimulator, type StateValues } from "./slackRequests.ts";
 import { SlackStandIn, type RecordedCall } from "./slackStandIn.ts";
@@ -66,8 +66,8 @@ function findButton(demo: TDemo, actionId: string): { call: RecordedCall; value?
 async function settle(demo: TDemo): Promise<void> {
   for (let round = 0; round < 20; round++) {
     await demo.bot.scheduler.tick();
-    await demo.bot.outbox.kick();
-    await demo.bot.homeRefresher.kick();
+    await demo.bot.slack.outbox.kick();
+    await demo.bot.slack.homeTabs.kick();
     const pending = await demo.database.prisma.outboxMessage.count({
       where: { status: "pending", nextAttemptAt: { lte: demo.clock.now() } },
     });

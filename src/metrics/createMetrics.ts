@@ -8,10 +8,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AnyMiddlewareArgs, AllMiddlewareArgs, Middleware } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import type { Clock } from "../domain/time/clock.ts";
-import { INCIDENT_STATUSES } from "../domain/incidents/decisions.ts";
-import { LATE_AFTER_SECONDS } from "../services/scheduler/runDueJobs.ts";
-import type { Database } from "../storage/openDatabase.ts";
+import type { Clock } from "../core/time/clock.ts";
+import { INCIDENT_STATUSES } from "../core/incidents/decisions.ts";
+import { LATE_AFTER_SECONDS } from "../core/scheduler/runDueJobs.ts";
+import type { Database } from "../core/storage/openDatabase.ts";
 
 export interface TBotMetrics {
   registry: Registry;
@@ -216,5 +216,16 @@ export function createMetrics(options: { database: Database; clock: Clock }): TB
     },
   };
 
-  return { registry, slackApiErrors, outboxFailures, outboxParked, recordChannelChecks, ackLatency, instrumentClient, instrumentReceiver, ackMiddleware, route };
+  return {
+    registry,
+    slackApiErrors,
+    outboxFailures,
+    outboxParked,
+    recordChannelChecks,
+    ackLatency,
+    instrumentClient,
+    instrumentReceiver,
+    ackMiddleware,
+    route,
+  };
 }

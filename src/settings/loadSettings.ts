@@ -3,7 +3,7 @@
 // variable that names it.
 import { IANAZone } from "luxon";
 import { z } from "zod";
-import { DUTY_SETTINGS_SHAPE } from "../domain/schedules/dutySettings.ts";
+import { DUTY_SETTINGS_SHAPE } from "./dutySettings.ts";
 
 const slackUserId = /^[UW][A-Z0-9]{2,}$/;
 const slackChannelId = /^[CGD][A-Z0-9]{2,}$/;
@@ -48,17 +48,17 @@ export const ZSettings = z
       .refine(notAnExample, exampleMessage("Bot User OAuth Token (OAuth & Permissions)")),
     SLACK_SIGNING_SECRET: z.preprocess(
       (value) => (value === "" ? undefined : value),
-      z
-        .string()
-        .refine(notAnExample, exampleMessage("signing secret (Basic Information → App Credentials)"))
-        .optional(),
+      z.string().refine(notAnExample, exampleMessage("signing secret (Basic Information → App Credentials)")).optional(),
     ),
     SLACK_APP_TOKEN: z.preprocess(
       (value) => (value === "" ? undefined : value),
       z
         .string()
         .regex(/^xapp-/, "must be an app-level token starting with xapp-")
-        .refine(notAnExample, exampleMessage("app-level token (Basic Information → App-Level Tokens), or leave it empty for HTTP mode"))
+        .refine(
+          notAnExample,
+          exampleMessage("app-level token (Basic Information → App-Level Tokens), or leave it empty for HTTP mode"),
+        )
         .optional(),
     ),
     SLACK_API_URL: z.preprocess(

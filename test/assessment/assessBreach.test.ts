@@ -9,7 +9,7 @@ import {
   type TAssessment,
   type TAssessmentLevel,
   type TExemption,
-} from "../../src/assessment/assessBreach.ts";
+} from "../../src/features/checklist/assessBreach.ts";
 import {
   AVAILABILITY_IMPACT_VALUES,
   QUESTION_IDS,
@@ -22,7 +22,7 @@ import {
   ZAnswers,
   type TAnswers,
   type TAssessmentContext,
-} from "../../src/assessment/questions.ts";
+} from "../../src/features/checklist/questions.ts";
 
 const CARE: TAssessmentContext = { sector: "care" };
 const GENERAL: TAssessmentContext = { sector: "general" };

@@ -3,8 +3,8 @@
 // people, +1 for client data of a care organisation, +1 for 1,000+ people,
 // clamped to 1..4.
 import { describe, expect, it } from "vitest";
-import { enisaSeverity, severityBand } from "../../src/assessment/enisaSeverity.ts";
-import type { TAnswers, TAssessmentContext } from "../../src/assessment/questions.ts";
+import { enisaSeverity, severityBand } from "../../src/features/checklist/enisaSeverity.ts";
+import type { TAnswers, TAssessmentContext } from "../../src/features/checklist/questions.ts";
 
 const CARE: TAssessmentContext = { sector: "care" };
 const GENERAL: TAssessmentContext = { sector: "general" };

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
-import { ZAssessment } from "../../src/assessment/assessBreach.ts";
+import { ZAssessment } from "../../src/features/checklist/assessBreach.ts";
 import { assessCommand } from "../../src/cli/assessCommand.ts";
 import { main } from "../../src/cli/main.ts";
 

@@ -12,8 +12,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { outboxCommand } from "../../src/cli/outboxCommand.ts";
 import { main } from "../../src/cli/main.ts";
-import { migrateDatabase } from "../../src/storage/migrateDatabase.ts";
-import { openDatabase, type Database } from "../../src/storage/openDatabase.ts";
+import { migrateDatabase } from "../../src/core/storage/migrateDatabase.ts";
+import { openDatabase, type Database } from "../../src/core/storage/openDatabase.ts";
 import { createTestDatabase } from "../support/testDatabases.ts";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));

@@ -1,7 +1,7 @@
 // The checklist's pure rules: parsing answers from Slack, prefill from the
 // report, completeness, and when a decision contradicts the assessment.
 import { describe, expect, it } from "vitest";
-import { QUESTION_IDS, type TAnswers } from "../../src/assessment/questions.ts";
+import { QUESTION_IDS, type TAnswers } from "../../src/features/checklist/questions.ts";
 import {
   answersFromRows,
   CHECKLIST_GROUPS,
@@ -10,13 +10,13 @@ import {
   prefillFromReport,
   questionIdFromActionId,
   sameAnswer,
-} from "../../src/domain/checklist/checklistAnswers.ts";
+} from "../../src/features/checklist/checklistAnswers.ts";
 import {
   checkReason,
   contradictsAssessment,
   decisionNeedsReason,
   effectiveLevel,
-} from "../../src/domain/checklist/decisionRules.ts";
+} from "../../src/features/checklist/decisionRules.ts";
 
 const COMPLETE: TAnswers = {
   personal_data: "yes",

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { validateAwarenessCorrection } from "../../src/domain/countdown/awarenessCorrection.ts";
+import { validateAwarenessCorrection } from "../../src/features/countdown/awarenessCorrection.ts";
 import {
   markLabel,
   nextOverdueIndex,
   nextRepageIndex,
   planCountdown,
   repageAt,
-} from "../../src/domain/countdown/countdownPlan.ts";
+} from "../../src/features/countdown/countdownPlan.ts";
 
 const HOUR = 3_600_000;
 const DEADLINE = new Date("2026-11-26T07:00:00Z");

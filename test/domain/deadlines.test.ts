@@ -11,8 +11,8 @@ import {
   computeNotificationDeadline,
   describeTimeLeft,
   timeLeft,
-} from "../../src/domain/time/deadlines.ts";
-import { formatLocal, localYear } from "../../src/domain/time/formatLocal.ts";
+} from "../../src/core/time/deadlines.ts";
+import { formatLocal, localYear } from "../../src/core/time/formatLocal.ts";
 
 const AMSTERDAM = "Europe/Amsterdam";
 const HOUR = 3_600_000;

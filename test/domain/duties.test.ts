@@ -1,6 +1,6 @@
 // Last year's incidents summarised for the yearly policy evaluation.
 import { describe, expect, it } from "vitest";
-import { summariseYear } from "../../src/domain/duties/yearSummary.ts";
+import { summariseYear } from "../../src/features/evaluation/yearSummary.ts";
 
 const deadline = new Date("2026-03-04T10:00:00Z");
 

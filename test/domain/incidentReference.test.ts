@@ -5,7 +5,7 @@ import {
   formatIncidentReference,
   parseIncidentReference,
   REFERENCE_PATTERN,
-} from "../../src/domain/incidents/incidentReference.ts";
+} from "../../src/core/incidents/incidentReference.ts";
 
 describe("formatIncidentReference", () => {
   it("pads the sequence to four digits", () => {

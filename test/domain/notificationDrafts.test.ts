@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { AP_DRAFT_SECTION_IDS, buildApNotificationDraft } from "../../src/domain/notifications/buildApNotificationDraft.ts";
-import { buildSubjectNoticeDraft, SUBJECT_NOTICE_SECTION_IDS } from "../../src/domain/notifications/buildSubjectNoticeDraft.ts";
-import type { TNotificationDraftInput } from "../../src/domain/notifications/draftInput.ts";
-import { validateApFollowup, validateSubjectNotice } from "../../src/domain/notifications/notificationRecords.ts";
+import { AP_DRAFT_SECTION_IDS, buildApNotificationDraft } from "../../src/features/notifications/buildApNotificationDraft.ts";
+import { buildSubjectNoticeDraft, SUBJECT_NOTICE_SECTION_IDS } from "../../src/features/notifications/buildSubjectNoticeDraft.ts";
+import type { TNotificationDraftInput } from "../../src/features/notifications/draftInput.ts";
+import { validateApFollowup, validateSubjectNotice } from "../../src/features/notifications/notificationRecords.ts";
 
 const DEADLINE = new Date("2026-11-26T07:00:00Z");
 

@@ -1,13 +1,13 @@
 // validateReport: every rule of the report modal, with its boundaries.
 import { describe, expect, it } from "vitest";
-import { DATA_CATEGORIES, RECIPIENT_VALUES } from "../../src/assessment/questions.ts";
+import { DATA_CATEGORIES, RECIPIENT_VALUES } from "../../src/features/checklist/questions.ts";
 import {
   CLOCK_SKEW_MINUTES,
   MAX_DESCRIPTION_LENGTH,
   validateReport,
   type TRawReport,
   type TReportVocabulary,
-} from "../../src/domain/incidents/reportInput.ts";
+} from "../../src/features/report/reportInput.ts";
 
 // Monday 23 November 2026, 10:00 in Amsterdam.
 const NOW = new Date("2026-11-23T09:00:00Z");

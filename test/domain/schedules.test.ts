@@ -11,7 +11,7 @@ import {
   nextYearlyOccurrence,
   parseMonthDay,
   periodContaining,
-} from "../../src/domain/schedules/cadences.ts";
+} from "../../src/core/time/cadences.ts";
 import {
   isWorkingMoment,
   nextWorkingMoment,
@@ -20,7 +20,7 @@ import {
   workingStartAfterDays,
   workingStartOnOrAfter,
   type TWorkingHours,
-} from "../../src/domain/schedules/workingHours.ts";
+} from "../../src/core/time/workingHours.ts";
 import { loadSettings } from "../../src/settings/loadSettings.ts";
 
 const AMSTERDAM: TWorkingHours = { zone: "Europe/Amsterdam", days: [1, 2, 3, 4, 5], startMinutes: 9 * 60, endMinutes: 17 * 60 };

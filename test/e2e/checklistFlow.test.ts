@@ -2,8 +2,8 @@
 // over HTTP to the real bot, a real database (PGlite and the PostgreSQL
 // server), the Slack stand-in recording what the bot sends.
 import { describe, expect, it } from "vitest";
-import { assessBreach } from "../../src/assessment/assessBreach.ts";
-import { QUESTION_IDS, type TAnswers } from "../../src/assessment/questions.ts";
+import { assessBreach } from "../../src/features/checklist/assessBreach.ts";
+import { QUESTION_IDS, type TAnswers } from "../../src/features/checklist/questions.ts";
 import type { RecordedCall } from "../support/slackStandIn.ts";
 import { reportModalState, type StateValues } from "../support/slackRequests.ts";
 import { useBotPerTest } from "../support/useBotPerTest.ts";

@@ -3,7 +3,7 @@
 // the clock and run the scheduler's tick.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useBotPerTest } from "../support/useBotPerTest.ts";
-import { ManualClock } from "../../src/domain/time/clock.ts";
+import { ManualClock } from "../../src/core/time/clock.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
 import { createTestDatabase, DATABASE_KINDS } from "../support/testDatabases.ts";
 import { DPO_ID, MANAGEMENT_CHANNEL, SECOND_DPO_ID, startTestBot, startWorkspaceStandIn } from "../support/startTestBot.ts";
@@ -138,7 +138,7 @@ describe.each(DATABASE_KINDS)("the countdown on %s", (kind) => {
     env.standIn.setDown(true);
     env.clock.set(at(48));
     await env.harness.bot.scheduler.tick();
-    await env.harness.bot.outbox.kick();
+    await env.harness.bot.slack.outbox.kick();
     await env.harness.database.prisma.incident.update({
       where: { id: incidentId },
       data: { decision: "not_notifiable", decidedAt: env.clock.now(), decidedBy: DPO_ID, status: "decided" },

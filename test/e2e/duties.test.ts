@@ -4,7 +4,7 @@
 // the weekly digest (and its off switch), and `/datalek register`. Signed
 // requests to the real bot, a real database, the clock under test control.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../src/domain/time/clock.ts";
+import { ManualClock } from "../../src/core/time/clock.ts";
 import { ensureRecurringDuties } from "../../src/services/register/ensureRecurringDuties.ts";
 import { reportModalState } from "../support/slackRequests.ts";
 import { SlackStandIn, type RecordedCall } from "../support/slackStandIn.ts";
@@ -60,7 +60,7 @@ describe.each(DATABASE_KINDS)("recurring duties on %s", (kind) => {
   const runAt = async (at: string) => {
     clock.set(at);
     await harness.bot.scheduler.tick();
-    await harness.bot.outbox.kick();
+    await harness.bot.slack.outbox.kick();
   };
   const posts = () => standIn.successfulCallsTo("chat.postMessage");
   const click = async (userId: string, actionId: string, value: string, where: { channel: string; ts?: string }) => {
@@ -71,7 +71,7 @@ describe.each(DATABASE_KINDS)("recurring duties on %s", (kind) => {
       messageTs: where.ts,
     });
     expect(response.status).toBe(200);
-    await harness.bot.outbox.kick();
+    await harness.bot.slack.outbox.kick();
   };
   /** The bot acknowledges a click before its transaction ends: wait for the record. */
   const until = async <T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> => {

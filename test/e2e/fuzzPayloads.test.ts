@@ -4,8 +4,8 @@
 // never leave a half-written record. Bounded: 2,000 payloads.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ManualClock } from "../../src/domain/time/clock.ts";
-import { verifyAuditChain } from "../../src/services/audit/verifyAuditChain.ts";
+import { ManualClock } from "../../src/core/time/clock.ts";
+import { verifyAuditChain } from "../../src/core/audit/verifyAuditChain.ts";
 import { reportModalState, signSlackRequest } from "../support/slackRequests.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
 import {
@@ -248,7 +248,7 @@ describe("fuzzing the Slack endpoint (pglite)", () => {
 
     // No half-written records: every incident has its reported timeline
     // entry, its audit entry and its channel post in the outbox, and reads back.
-    await harness.bot.outbox.kick();
+    await harness.bot.slack.outbox.kick();
     const prisma = harness.database.prisma;
     const incidents = await prisma.incident.findMany({ include: { timeline: true, outbox: true } });
     expect(incidents.length).toBeGreaterThanOrEqual(1);

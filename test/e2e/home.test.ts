@@ -65,7 +65,7 @@ describe.each(DATABASE_KINDS)("App Home, status and list on %s", (kind) => {
     await submitReport(env.harness, NOW, { discovered_at: seconds(new Date(NOW.getTime() - 80 * 3_600_000)) });
     await submitReport(env.harness, NOW, {}, OTHER_STAFF);
     await env.standIn.waitForCalls("chat.postMessage", 8);
-    await env.harness.bot.outbox.kick();
+    await env.harness.bot.slack.outbox.kick();
     env.standIn.clear();
 
     await openHome(env.harness, DPO_ID);
@@ -100,7 +100,7 @@ describe.each(DATABASE_KINDS)("App Home, status and list on %s", (kind) => {
   });
 
   it("debounces refreshes: many changes while one waits give one refresh per person", async () => {
-    await env.harness.bot.homeRefresher.stop();
+    await env.harness.bot.slack.homeTabs.stop();
     await submitReport(env.harness, NOW);
     await submitReport(env.harness, NOW);
     await submitReport(env.harness, NOW);

@@ -37,7 +37,7 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
   const runAt = async (at: string) => {
     env.clock.set(at);
     await env.harness.bot.scheduler.tick();
-    await env.harness.bot.outbox.kick();
+    await env.harness.bot.slack.outbox.kick();
   };
   const click = async (
     userId: string,
@@ -54,7 +54,7 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
       ...(triggerId ? { triggerId } : {}),
     });
     expect(response.status).toBe(200);
-    await env.harness.bot.outbox.kick();
+    await env.harness.bot.slack.outbox.kick();
   };
   const submitView = (userId: string, callbackId: string, reference: string, values: Record<string, Record<string, unknown>>) =>
     env.harness.slack.viewSubmission({

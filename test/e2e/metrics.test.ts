@@ -28,7 +28,7 @@ describe.each(DATABASE_KINDS)("metrics on %s", (kind) => {
       channelId: "C0DPOCHAN",
     });
     await env.harness.slack.slashCommand({ userId: STAFF_ID, text: "help" });
-    await env.harness.bot.outbox.kick();
+    await env.harness.bot.slack.outbox.kick();
     // Scheduled work: one due an hour ago (late), one due now, one in the future.
     await env.harness.database.prisma.scheduledJob.createMany({
       data: [
@@ -37,7 +37,7 @@ describe.each(DATABASE_KINDS)("metrics on %s", (kind) => {
         { kind: "test.metrics", dedupeKey: "m3", dueAt: new Date(NOW.getTime() + 9_000_000), status: "pending" },
       ],
     });
-    await env.harness.bot.outbox.stop();
+    await env.harness.bot.slack.outbox.stop();
     await env.harness.bot.scheduler.stop();
     env.clock.set(new Date(NOW.getTime() + 2 * 3_600_000));
     // A message still waiting in the outbox is the backlog.

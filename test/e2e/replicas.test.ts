@@ -3,7 +3,7 @@
 // scheduler. Reports through both get distinct references, every message is
 // sent once, and every scheduled job runs once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ManualClock } from "../../src/domain/time/clock.ts";
+import { ManualClock } from "../../src/core/time/clock.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
 import { createTestDatabase, type TTestDatabase } from "../support/testDatabases.ts";
 import { DPO_CHANNEL, DPO_ID, startTestBot, startWorkspaceStandIn, type TTestBot } from "../support/startTestBot.ts";
@@ -57,13 +57,13 @@ describe("two replicas on one PostgreSQL database", () => {
         channelId: DPO_CHANNEL,
       });
     }
-    await Promise.all(replicas.map((replica) => replica.bot.outbox.kick()));
+    await Promise.all(replicas.map((replica) => replica.bot.slack.outbox.kick()));
 
     // A day later both schedulers tick at the same moment.
     clock.advanceHours(25);
     await Promise.all(replicas.flatMap((replica) => [replica.bot.scheduler.tick(), replica.bot.scheduler.tick()]));
-    await Promise.all(replicas.map((replica) => replica.bot.outbox.kick()));
-    await Promise.all(replicas.map((replica) => replica.bot.outbox.kick()));
+    await Promise.all(replicas.map((replica) => replica.bot.slack.outbox.kick()));
+    await Promise.all(replicas.map((replica) => replica.bot.slack.outbox.kick()));
 
     const prisma = replicas[0]!.database.prisma;
     const ran = await prisma.scheduledJob.findMany({ where: { status: { in: ["done", "skipped"] } } });

@@ -6,7 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { useBotPerTest } from "../support/useBotPerTest.ts";
-import { ManualClock } from "../../src/domain/time/clock.ts";
+import { slackPerson } from "../../src/slack/identity.ts";
+import { ManualClock } from "../../src/core/time/clock.ts";
 import { reportModalState } from "../support/slackRequests.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
 import { createTestDatabase, DATABASE_KINDS } from "../support/testDatabases.ts";
@@ -152,7 +153,7 @@ describe.each(DATABASE_KINDS)("report flow on %s", (kind) => {
     expect(incident.deadlineAt.toISOString()).toBe("2026-11-26T07:00:00.000Z");
     const timeline = await env.harness.database.prisma.timelineEntry.findMany({ where: { incidentId: incident.id } });
     expect(timeline.map((entry) => [entry.kind, entry.actorId, entry.at.toISOString()])).toEqual([
-      ["reported", STAFF_ID, NOW.toISOString()],
+      ["reported", slackPerson(STAFF_ID), NOW.toISOString()],
     ]);
 
     const posts = await env.standIn.waitForCalls("chat.postMessage", 4);
@@ -163,7 +164,7 @@ describe.each(DATABASE_KINDS)("report flow on %s", (kind) => {
     expect(channelText).toContain("Zivver");
     // Deadline in Amsterdam time: 26 Nov 2026 08:00 CET, with the time left.
     expect(channelText).toContain("26 nov 2026 08:00");
-    expect(channelText).toContain("nog 70 uur 0 min");
+    expect(channelText).toContain("(nog 70 uur)");
     // No free text from the report in a channel message.
     expect(channelText).not.toContain("verkeerde ouder");
     const take = (channelPost.args.blocks as { elements?: { action_id: string; value: string }[] }[])
@@ -175,15 +176,20 @@ describe.each(DATABASE_KINDS)("report flow on %s", (kind) => {
       const page = posts.find((call) => call.args.channel === dpo);
       expect(page, dpo).toBeDefined();
       expect(JSON.stringify(page!.args)).toContain("DL-2026-0001");
-      expect(JSON.stringify(page!.args)).toMatch(/https:\/\/example\.slack\.com\/archives\//);
+      // A link to the incident's thread.
+      expect(JSON.stringify(page!.args)).toContain(
+        `https://slack.com/archives/${DPO_CHANNEL}/p${(channelPost.response!.ts as string).replace(".", "")}`,
+      );
     }
     const receipt = posts.find((call) => call.args.channel === STAFF_ID)!;
     expect(JSON.stringify(receipt.args)).toContain("DL-2026-0001");
     expect(JSON.stringify(receipt.args)).toContain("Wat nu?");
 
-    const stored = await env.harness.database.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } });
-    expect(stored.channelId).toBe(DPO_CHANNEL);
-    expect(stored.threadTs).toBe(channelPost.response?.ts ?? stored.threadTs);
+    // Where the post went is kept, so the thread and later updates find it.
+    const posted = await env.harness.database.prisma.postedMessage.findUniqueOrThrow({
+      where: { key_platform: { key: `incident:${incident.id}:post`, platform: "slack" } },
+    });
+    expect(posted.ref).toBe(`${DPO_CHANNEL}/${channelPost.response!.ts as string}`);
   });
 
   it("numbers references per year without reuse", async () => {
@@ -229,7 +235,7 @@ describe.each(DATABASE_KINDS)("report flow on %s", (kind) => {
 
     env.clock.advanceMinutes(5);
     await click(DPO_ID);
-    const update = await env.standIn.waitForCall("chat.update");
+    const update = await env.standIn.waitForCall("chat.update", (call) => call.args.channel === DPO_CHANNEL);
     expect(update.args.ts).toBe(ts);
     expect(JSON.stringify(update.args.blocks)).toContain(`<@${DPO_ID}>`);
     expect(JSON.stringify(update.args.blocks)).not.toContain("incident_take");
@@ -238,12 +244,12 @@ describe.each(DATABASE_KINDS)("report flow on %s", (kind) => {
       where: { reference: "DL-2026-0001" },
       include: { timeline: { orderBy: { id: "asc" } } },
     });
-    expect(incident.ownerId).toBe(DPO_ID);
+    expect(incident.ownerId).toBe(slackPerson(DPO_ID));
     expect(incident.takenAt?.toISOString()).toBe(new Date(NOW.getTime() + 5 * 60_000).toISOString());
     expect(incident.timeline.map((entry) => [entry.kind, entry.actorId])).toEqual([
-      ["reported", STAFF_ID],
-      ["take_refused", STAFF_ID],
-      ["taken", DPO_ID],
+      ["reported", slackPerson(STAFF_ID)],
+      ["take_refused", slackPerson(STAFF_ID)],
+      ["taken", slackPerson(DPO_ID)],
     ]);
   });
 
@@ -282,7 +288,7 @@ describe.each(DATABASE_KINDS)("report flow on %s", (kind) => {
     expect(rateLimited.nextAttemptAt.getTime() - NOW.getTime()).toBe(30_000);
     env.clock.advance(31_000);
     await env.standIn.waitForCalls("chat.postMessage", 4);
-    await env.harness.bot.outbox.kick(); // let the round that sent them record it
+    await env.harness.bot.slack.outbox.kick(); // let the round that sent them record it
     const delivered = await env.harness.database.prisma.outboxMessage.count({ where: { status: "delivered" } });
     expect(delivered).toBe(4);
     // Exactly one post per recipient.

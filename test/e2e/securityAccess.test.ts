@@ -4,8 +4,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
-import { ManualClock } from "../../src/domain/time/clock.ts";
-import { verifyAuditChain } from "../../src/services/audit/verifyAuditChain.ts";
+import { ManualClock } from "../../src/core/time/clock.ts";
+import { verifyAuditChain } from "../../src/core/audit/verifyAuditChain.ts";
 import { reportModalState, signSlackRequest } from "../support/slackRequests.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
 import { createTestDatabase, DATABASE_KINDS, type TTestDatabase } from "../support/testDatabases.ts";
@@ -173,7 +173,7 @@ describe.each(DATABASE_KINDS)("security end to end on %s", (kind) => {
   it("processes an Events API event once, also when Slack retries it, and processes a retry of a failed one", async () => {
     const seen: string[] = [];
     let failNext = true;
-    harness.bot.app.event("app_home_opened", async ({ body }) => {
+    harness.bot.slack.app.event("app_home_opened", async ({ body }) => {
       const id = (body as { event_id: string }).event_id;
       if (id === "Ev0FAILS" && failNext) {
         failNext = false;

@@ -8,12 +8,12 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ManualClock } from "../../src/domain/time/clock.ts";
-import { ENCRYPTED_FIELDS } from "../../src/security/encryptedFields.ts";
-import { ciphertextKeyId, createKeyRing, encryptText } from "../../src/security/fieldCipher.ts";
-import { rotateEncryptedFields } from "../../src/security/rotateKeys.ts";
-import { appendTimelineEntry } from "../../src/services/timeline/appendTimelineEntry.ts";
-import { openDatabase } from "../../src/storage/openDatabase.ts";
+import { ManualClock } from "../../src/core/time/clock.ts";
+import { ENCRYPTED_FIELDS } from "../../src/core/security/encryptedFields.ts";
+import { ciphertextKeyId, createKeyRing, encryptText } from "../../src/core/security/fieldCipher.ts";
+import { rotateEncryptedFields } from "../../src/core/security/rotateKeys.ts";
+import { appendTimelineEntry } from "../../src/core/incidents/appendTimelineEntry.ts";
+import { openDatabase } from "../../src/core/storage/openDatabase.ts";
 import { reportModalState } from "../support/slackRequests.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
 import { STAFF_ID, startTestBot, startWorkspaceStandIn, TEST_ENCRYPTION_KEY, TEST_KEY_RING } from "../support/startTestBot.ts";
@@ -104,7 +104,7 @@ describe.each(DATABASE_KINDS)("encryption at rest on %s", (kind) => {
         expect(reread.decisionReason).toBe(REASON_TEXT);
         expect(reread.timeline.at(-1)!.details).toEqual({ reason: TIMELINE_TEXT });
         await standIn.waitForCalls("chat.postMessage", 4);
-        await harness.bot.outbox.kick();
+        await harness.bot.slack.outbox.kick();
       } finally {
         await harness.stop();
       }

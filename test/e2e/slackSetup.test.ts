@@ -5,7 +5,7 @@
 // by DM; a permanent error parks messages until an administrator fixes the
 // cause and sends them again.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../src/domain/time/clock.ts";
+import { ManualClock } from "../../src/core/time/clock.ts";
 import { startFromEnvironment } from "../../src/app/startFromEnvironment.ts";
 import type { RecordedCall, SlackStandIn } from "../support/slackStandIn.ts";
 import {
@@ -146,7 +146,7 @@ describe.each(DATABASE_KINDS)("the Slack setup while the bot runs, on %s", (kind
         "chat.postMessage",
         (call) => dmTo(standIn, dpo)(call) && String(call.args.text).includes("/invite @Datalek"),
       );
-      expect(String(notice.args.text)).toContain(`<#${DPO_CHANNEL}>`);
+      expect(JSON.stringify(notice.args.blocks)).toContain(`<#${DPO_CHANNEL}>`);
     }
     const degraded = await waitForHealth(bot, (body) => body.status === "degraded");
     const reason = degraded.reasons!.find((candidate) => candidate.setting === "DPO_CHANNEL_ID");
@@ -193,7 +193,7 @@ describe.each(DATABASE_KINDS)("the Slack setup while the bot runs, on %s", (kind
     );
     expect(degraded.status).toBe("degraded");
     // Parked, not retried, even much later: the refused calls stop.
-    const refused = () => standIn.calls.filter((call) => call.error === "token_revoked").length;
+    const refused = () => standIn.callsTo("chat.postMessage").filter((call) => call.error === "token_revoked").length;
     const refusedBefore = refused();
     clock.advanceHours(1);
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -5,7 +5,7 @@
 // redelivered envelope once, and a wrong app token stops its start with
 // a line naming SLACK_APP_TOKEN.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../src/domain/time/clock.ts";
+import { ManualClock } from "../../src/core/time/clock.ts";
 import { createBot, SlackSetupError } from "../../src/app/createBot.ts";
 import { pino } from "pino";
 import { SocketModeStandIn, type TSocketModeDeliveryResult } from "../../src/devtools/slack/socketModeStandIn.ts";
@@ -23,8 +23,8 @@ import {
   type TTestBot,
 } from "../support/startTestBot.ts";
 import { createTestDatabase, DATABASE_KINDS, type TTestDatabase } from "../support/testDatabases.ts";
-import { openDatabase } from "../../src/storage/openDatabase.ts";
-import { migrateDatabase } from "../../src/storage/migrateDatabase.ts";
+import { openDatabase } from "../../src/core/storage/openDatabase.ts";
+import { migrateDatabase } from "../../src/core/storage/migrateDatabase.ts";
 
 // Monday 23 November 2026, 10:00 in Amsterdam.
 const NOW = new Date("2026-11-23T09:00:00Z");

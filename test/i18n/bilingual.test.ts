@@ -15,7 +15,7 @@ import {
   EXPORT_STATUS_LABELS,
   LEVEL_LABELS,
   REPORT_TEXTS,
-} from "../../src/services/export/exportRegister.ts";
+} from "../../src/features/export/exportRegister.ts";
 import { SUBCOMMANDS } from "../../src/slack/commands/subcommands.ts";
 import { renderHelp } from "../../src/slack/messages/helpMessage.ts";
 import { NOTICES } from "../../src/slack/messages/notices.ts";
@@ -23,7 +23,7 @@ import { renderChannelPost } from "../../src/slack/messages/channelPost.ts";
 import { renderReporterReceipt } from "../../src/slack/messages/reporterReceipt.ts";
 import { buildReportModal } from "../../src/slack/views/reportModal.ts";
 import type { THomeData } from "../../src/services/home/loadHomeData.ts";
-import type { Incident } from "../../src/storage/generated/client.ts";
+import type { Incident } from "../../src/core/storage/generated/client.ts";
 import { testRegister } from "../support/startTestBot.ts";
 
 const NOW = new Date("2026-11-23T09:00:00Z");

@@ -3,8 +3,8 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { formatLocal } from "../../src/domain/time/formatLocal.ts";
-import { createLocalTimeFormatter } from "../../src/services/export/localTimeFormatter.ts";
+import { formatLocal } from "../../src/core/time/formatLocal.ts";
+import { createLocalTimeFormatter } from "../../src/features/export/localTimeFormatter.ts";
 
 describe("fast local times for exports", () => {
   for (const locale of ["nl", "en"] as const) {

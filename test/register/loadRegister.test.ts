@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadRegisterFile, parseRegister, type TRegister } from "../../src/register/loadRegister.ts";
+import { loadRegisterFile, parseRegister, type TRegister } from "../../src/features/register/loadRegister.ts";
 
 const SHIPPED = "config/register.yaml";
 

@@ -6,12 +6,12 @@ import os from "node:os";
 import path from "node:path";
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../src/domain/time/clock.ts";
-import { loadRegisterFile, parseRegister } from "../../src/register/loadRegister.ts";
-import { resolveStartRegister } from "../../src/services/register/resolveStartRegister.ts";
+import { ManualClock } from "../../src/core/time/clock.ts";
+import { loadRegisterFile, parseRegister } from "../../src/features/register/loadRegister.ts";
+import { resolveStartRegister } from "../../src/features/register/resolveStartRegister.ts";
 import { loadSettings, type TSettings } from "../../src/settings/loadSettings.ts";
-import { migrateDatabase } from "../../src/storage/migrateDatabase.ts";
-import { openDatabase, type Database } from "../../src/storage/openDatabase.ts";
+import { migrateDatabase } from "../../src/core/storage/migrateDatabase.ts";
+import { openDatabase, type Database } from "../../src/core/storage/openDatabase.ts";
 
 const NOW = new Date("2026-11-23T09:00:00Z");
 

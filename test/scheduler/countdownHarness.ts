@@ -55,7 +55,7 @@ export async function reportAndPost(
 /** Runs everything due by the manual clock and lets the outbox deliver it. */
 export async function runScheduler(...harnesses: TTestBot[]): Promise<void> {
   await Promise.all(harnesses.map((harness) => harness.bot.scheduler.tick()));
-  await Promise.all(harnesses.map((harness) => harness.bot.outbox.kick()));
+  await Promise.all(harnesses.map((harness) => harness.bot.slack.outbox.kick()));
   // Messages that waited for the thread get another round.
   await settleOutbox(harnesses[0]!);
 }
@@ -64,7 +64,7 @@ export async function runScheduler(...harnesses: TTestBot[]): Promise<void> {
 export async function settleOutbox(harness: TTestBot, timeoutMs = 8000): Promise<void> {
   const started = Date.now();
   for (;;) {
-    await harness.bot.outbox.kick();
+    await harness.bot.slack.outbox.kick();
     const pending = await harness.database.prisma.outboxMessage.count({
       where: { status: "pending", nextAttemptAt: { lte: harness.clock.now() } },
     });

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
-import { ManualClock } from "../../src/domain/time/clock.ts";
+import { ManualClock } from "../../src/core/time/clock.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
 import { createTestDatabase } from "../support/testDatabases.ts";
 import { DPO_ID, startTestBot, startWorkspaceStandIn } from "../support/startTestBot.ts";

@@ -3,10 +3,17 @@
 // outbox worker) share the database, the Slack stand-in and the clock;
 // both tick at every step, at the same time.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ManualClock } from "../../src/domain/time/clock.ts";
+import { ManualClock } from "../../src/core/time/clock.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
 import { createTestDatabase, type TTestDatabase } from "../support/testDatabases.ts";
-import { DPO_ID, MANAGEMENT_CHANNEL, SECOND_DPO_ID, startTestBot, startWorkspaceStandIn, type TTestBot } from "../support/startTestBot.ts";
+import {
+  DPO_ID,
+  MANAGEMENT_CHANNEL,
+  SECOND_DPO_ID,
+  startTestBot,
+  startWorkspaceStandIn,
+  type TTestBot,
+} from "../support/startTestBot.ts";
 import { HOUR, remindersTo, reportAndPost, runScheduler, settleOutbox, threadReminders } from "./countdownHarness.ts";
 
 const NOW = new Date("2026-11-23T09:00:00Z");

@@ -9,11 +9,11 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { auditCommand } from "../../src/cli/auditCommand.ts";
-import { recordAuditEvent } from "../../src/services/audit/recordAuditEvent.ts";
-import { verifyAuditChain } from "../../src/services/audit/verifyAuditChain.ts";
-import { appendTimelineEntry } from "../../src/services/timeline/appendTimelineEntry.ts";
-import { migrateDatabase } from "../../src/storage/migrateDatabase.ts";
-import { openDatabase, type Database } from "../../src/storage/openDatabase.ts";
+import { recordAuditEvent } from "../../src/core/audit/recordAuditEvent.ts";
+import { verifyAuditChain } from "../../src/core/audit/verifyAuditChain.ts";
+import { appendTimelineEntry } from "../../src/core/incidents/appendTimelineEntry.ts";
+import { migrateDatabase } from "../../src/core/storage/migrateDatabase.ts";
+import { openDatabase, type Database } from "../../src/core/storage/openDatabase.ts";
 import { TEST_KEY_RING } from "../support/startTestBot.ts";
 import { createTestDatabase, DATABASE_KINDS, type TTestDatabase } from "../support/testDatabases.ts";
 

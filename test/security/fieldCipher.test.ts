@@ -12,8 +12,8 @@ import {
   encryptJson,
   encryptText,
   isCiphertext,
-} from "../../src/security/fieldCipher.ts";
-import { loadKeyRing } from "../../src/security/loadKeyRing.ts";
+} from "../../src/core/security/fieldCipher.ts";
+import { loadKeyRing } from "../../src/core/security/loadKeyRing.ts";
 
 const keyA = Buffer.alloc(32, 1);
 const keyB = Buffer.alloc(32, 2);

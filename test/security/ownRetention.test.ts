@@ -2,9 +2,9 @@
 // a daily sweep erases an incident's free text and the reporter's id, keeps
 // the non-personal summary, records the erasure and schedules itself again.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../src/domain/time/clock.ts";
-import { ERASED, ERASED_TEXT, OWN_RETENTION_SWEEP } from "../../src/services/ownRetention/ownRetentionSweep.ts";
-import { verifyAuditChain } from "../../src/services/audit/verifyAuditChain.ts";
+import { ManualClock } from "../../src/core/time/clock.ts";
+import { ERASED, ERASED_TEXT, OWN_RETENTION_SWEEP } from "../../src/features/retention/ownRetentionSweep.ts";
+import { verifyAuditChain } from "../../src/core/audit/verifyAuditChain.ts";
 import { reportModalState } from "../support/slackRequests.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
 import { STAFF_ID, startTestBot, startWorkspaceStandIn, type TTestBot } from "../support/startTestBot.ts";

@@ -6,8 +6,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { listMigrations, migrateDatabase, MIGRATIONS_DIR } from "../../src/storage/migrateDatabase.ts";
-import { openDatabase, type Database } from "../../src/storage/openDatabase.ts";
+import { listMigrations, migrateDatabase, MIGRATIONS_DIR } from "../../src/core/storage/migrateDatabase.ts";
+import { openDatabase, type Database } from "../../src/core/storage/openDatabase.ts";
 import { createTestDatabase, DATABASE_KINDS, type TTestDatabase } from "../support/testDatabases.ts";
 
 const FIRST = "20260101000000_widgets";

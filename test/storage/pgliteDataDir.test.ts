@@ -5,9 +5,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { migrateDatabase } from "../../src/storage/migrateDatabase.ts";
-import { openDatabase } from "../../src/storage/openDatabase.ts";
-import { initialiseInChild, prepareDataDir, templateDir } from "../../src/storage/pgliteDataDir.mjs";
+import { migrateDatabase } from "../../src/core/storage/migrateDatabase.ts";
+import { openDatabase } from "../../src/core/storage/openDatabase.ts";
+import { initialiseInChild, prepareDataDir, templateDir } from "../../src/core/storage/pgliteDataDir.mjs";
 
 const folders: string[] = [];
 function freshFolder(): string {

@@ -5,11 +5,11 @@
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { TBotContext } from "../../src/app/botContext.ts";
-import { ManualClock } from "../../src/domain/time/clock.ts";
-import type { TReport } from "../../src/domain/incidents/reportInput.ts";
+import { ManualClock } from "../../src/core/time/clock.ts";
+import type { TReport } from "../../src/features/report/reportInput.ts";
 import { nextReferenceSequence, reportIncident } from "../../src/services/incidents/reportIncident.ts";
-import { migrateDatabase } from "../../src/storage/migrateDatabase.ts";
-import { openDatabase, type Database } from "../../src/storage/openDatabase.ts";
+import { migrateDatabase } from "../../src/core/storage/migrateDatabase.ts";
+import { openDatabase, type Database } from "../../src/core/storage/openDatabase.ts";
 import { DPO_ID, STAFF_ID, testRegister, testSettings } from "../support/startTestBot.ts";
 import { createTestDatabase, DATABASE_KINDS, type TTestDatabase } from "../support/testDatabases.ts";
 

@@ -2,12 +2,12 @@
 // and a real database, with a clock the test controls.
 import { pino } from "pino";
 import { createBot, type TBot } from "../../src/app/createBot.ts";
-import { ManualClock } from "../../src/domain/time/clock.ts";
-import { loadRegisterFile, type TRegister } from "../../src/register/loadRegister.ts";
-import { createKeyRing } from "../../src/security/fieldCipher.ts";
+import { ManualClock } from "../../src/core/time/clock.ts";
+import { loadRegisterFile, type TRegister } from "../../src/features/register/loadRegister.ts";
+import { createKeyRing } from "../../src/core/security/fieldCipher.ts";
 import { loadSettings, type TSettings } from "../../src/settings/loadSettings.ts";
-import { migrateDatabase } from "../../src/storage/migrateDatabase.ts";
-import { openDatabase, type Database, type TDatabaseOptions } from "../../src/storage/openDatabase.ts";
+import { migrateDatabase } from "../../src/core/storage/migrateDatabase.ts";
+import { openDatabase, type Database, type TDatabaseOptions } from "../../src/core/storage/openDatabase.ts";
 import { SlackClientSimulator } from "./slackRequests.ts";
 import { SlackStandIn, type SlackStandInOptions } from "./slackStandIn.ts";
 

@@ -2,8 +2,8 @@
 // database on the PostgreSQL server at 127.0.0.1:5432 that is dropped after.
 import crypto from "node:crypto";
 import pg from "pg";
-import { migrateDatabase } from "../../src/storage/migrateDatabase.ts";
-import { openDatabase, type Database, type TDatabaseOptions } from "../../src/storage/openDatabase.ts";
+import { migrateDatabase } from "../../src/core/storage/migrateDatabase.ts";
+import { openDatabase, type Database, type TDatabaseOptions } from "../../src/core/storage/openDatabase.ts";
 
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 export const DATABASE_KINDS = ["pglite", "postgresql"] as const;

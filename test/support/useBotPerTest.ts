@@ -2,7 +2,7 @@
 // fresh database of the given kind, a manual clock at `now` and the real
 // bot. Read the current ones through the returned object in each test.
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
-import { ManualClock } from "../../src/domain/time/clock.ts";
+import { ManualClock } from "../../src/core/time/clock.ts";
 import { SlackStandIn } from "./slackStandIn.ts";
 import { startTestBot, startWorkspaceStandIn, type TTestBot } from "./startTestBot.ts";
 import { createTestDatabase, type TTestDatabase, type TTestDatabaseKind } from "./testDatabases.ts";

@@ -2,7 +2,7 @@
 // typed errors (@slack/web-api ErrorCode).
 import { ErrorCode } from "@slack/web-api";
 import { ZodError } from "zod";
-import type { TDeliveryFailure } from "../../services/outbox/deliverOutbox.ts";
+import type { TDeliveryFailure } from "../../core/outbox/OutboxWorker.ts";
 
 // Platform errors that will not heal by waiting; everything else may.
 export const PERMANENT_PLATFORM_ERRORS = new Set([

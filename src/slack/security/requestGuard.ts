@@ -10,7 +10,9 @@
 import crypto from "node:crypto";
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
 import type { BufferedIncomingMessage } from "@slack/bolt";
-import type { TBotContext } from "../../app/botContext.ts";
+import type { Logger } from "pino";
+import type { Clock } from "../../core/time/clock.ts";
+import type { Database } from "../../core/storage/openDatabase.ts";
 
 export const SEEN_KEEP_MINUTES = 120;
 const SWEEP_EVERY_MS = 60_000;
@@ -45,7 +47,7 @@ export class RecentRequests {
   }
 }
 
-export function requestGuard(context: TBotContext): Middleware<AnyMiddlewareArgs> {
+export function requestGuard(context: { database: Database; clock: Clock; logger: Logger }): Middleware<AnyMiddlewareArgs> {
   const seen = context.database.prisma.slackRequestSeen;
   const recentRequests = new RecentRequests();
   let lastSweep = 0;

@@ -7,12 +7,20 @@
 // messages parked because of it are put back in the outbox.
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
-import type { Clock } from "../../domain/time/clock.ts";
-import { enqueueOutboxMessages } from "../../services/outbox/enqueueOutboxMessage.ts";
-import { requeueParkedMessages } from "../../services/outbox/requeueParkedMessages.ts";
-import { OUTBOX_KINDS } from "../../services/outbox/outboxKinds.ts";
-import type { Database } from "../../storage/openDatabase.ts";
-import { channelProblemLine, checkChannelMembership, type TChannelCheck, type TCheckedChannel } from "./checkChannelMembership.ts";
+import type { Clock } from "../../core/time/clock.ts";
+import { enqueueMessages } from "../../core/outbox/enqueueMessages.ts";
+import { requeueParkedMessages } from "../../core/outbox/requeueParkedMessages.ts";
+import { toPerson } from "../../core/outbox/target.ts";
+import type { TPersonId } from "../../core/people/person.ts";
+import { SLACK_PLATFORM } from "../identity.ts";
+import { SETUP_PROBLEM_KIND } from "./setupProblemMessage.ts";
+import type { Database } from "../../core/storage/openDatabase.ts";
+import {
+  channelProblemLine,
+  checkChannelMembership,
+  type TChannelCheck,
+  type TCheckedChannel,
+} from "./checkChannelMembership.ts";
 import type { TTokenCheck } from "./checkSlackToken.ts";
 
 export const SETUP_CHECK_INTERVAL_MS = 60 * 60_000;
@@ -37,7 +45,8 @@ export interface TSlackSetupMonitorOptions {
   clock: Clock;
   logger: Logger;
   channels: TCheckedChannel[];
-  dpoUserIds: readonly string[];
+  /** The privacy officers, told by direct message. */
+  dpos: readonly TPersonId[];
   /** Told after every check (metrics). */
   onChecked?: (checks: TChannelCheck[]) => void;
   /** Wakes the outbox after DMs or re-queued messages were written. */
@@ -131,7 +140,7 @@ export class SlackSetupMonitor {
 
   /** Records the problem; tells the privacy officers when it is new, came back, or was last told a day ago. */
   private async report(check: TChannelCheck): Promise<void> {
-    const { database, clock, dpoUserIds } = this.options;
+    const { database, clock, dpos } = this.options;
     const now = clock.now();
     const key = `channel:${check.setting}`;
     const told = await database.prisma.$transaction(async (tx) => {
@@ -148,13 +157,10 @@ export class SlackSetupMonitor {
         create: { key, detectedAt: now, notifiedAt: now, details },
         update: { notifiedAt: now, resolvedAt: null, details, ...(existing?.resolvedAt ? { detectedAt: now } : {}) },
       });
-      await enqueueOutboxMessages(
+      await enqueueMessages(
         tx,
-        dpoUserIds.map((userId) => ({
-          kind: OUTBOX_KINDS.setupNotice,
-          payload: { userId, ...details },
-          notBefore: now,
-        })),
+        { platforms: [SLACK_PLATFORM] },
+        dpos.map((dpo) => ({ kind: SETUP_PROBLEM_KIND, target: toPerson(dpo), payload: details, notBefore: now })),
       );
       return true;
     });

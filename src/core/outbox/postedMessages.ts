@@ -1,0 +1,17 @@
+// Where keyed messages went, per platform (table posted_message): a later
+// message with the same key updates it, a reply finds its thread. The ref
+// belongs to the front end that wrote it.
+import type { Database } from "../storage/openDatabase.ts";
+
+export async function findPostedRef(database: Database, key: string, platform: string): Promise<string | undefined> {
+  const row = await database.prisma.postedMessage.findUnique({ where: { key_platform: { key, platform } } });
+  return row?.ref;
+}
+
+export async function recordPostedRef(database: Database, key: string, platform: string, ref: string, now: Date): Promise<void> {
+  await database.prisma.postedMessage.upsert({
+    where: { key_platform: { key, platform } },
+    create: { key, platform, ref, postedAt: now, updatedAt: now },
+    update: { ref, updatedAt: now },
+  });
+}

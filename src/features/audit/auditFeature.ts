@@ -1,0 +1,6 @@
+// The audit feature: what it adds to the whole (see src/features/feature.ts).
+import type { TFeature } from "../feature.ts";
+
+export const auditFeature: TFeature = {
+  name: "audit",
+};

@@ -1,0 +1,6 @@
+// The measures feature: what it adds to the whole (see src/features/feature.ts).
+import type { TFeature } from "../feature.ts";
+
+export const measuresFeature: TFeature = {
+  name: "measures",
+};

@@ -1,0 +1,6 @@
+// The notifications feature: what it adds to the whole (see src/features/feature.ts).
+import type { TFeature } from "../feature.ts";
+
+export const notificationsFeature: TFeature = {
+  name: "notifications",
+};

@@ -1,0 +1,109 @@
+// The bot's OWN retention (not the register systems' retention reviews):
+// OWN_RETENTION_YEARS (default 7) after an incident was closed, its free
+// text and personal details are erased; a non-personal summary stays in the
+// register (reference, dates, system, data kinds, counts, level, decision).
+// A daily sweep job does it, records each erasure (timeline + audit trail)
+// and schedules the next sweep. Erased are: every field listed in
+// ENCRYPTED_FIELDS of the incident and of the models that carry its
+// incidentId, and the reporter's user id (also as actor in the timeline).
+import { DateTime } from "luxon";
+import type { TBotContext } from "../../app/botContext.ts";
+import { ENCRYPTED_FIELDS } from "../../core/security/encryptedFields.ts";
+import type { TDbTransaction } from "../../core/storage/transaction.ts";
+import type { TJobHandler } from "../scheduler/runDueJobs.ts";
+import { scheduleJobs } from "../scheduler/scheduleJob.ts";
+import { appendTimelineEntry } from "../timeline/appendTimelineEntry.ts";
+
+export const OWN_RETENTION_SWEEP = "own_retention.sweep";
+export const ERASED = "erased";
+export const ERASED_TEXT = "[gewist / erased]";
+const BATCH = 50;
+/** The sweep runs daily at this local hour. */
+const SWEEP_HOUR = 3;
+
+type TDelegate = { updateMany(args: unknown): Promise<{ count: number }> };
+
+function delegateOf(tx: TDbTransaction, model: string): TDelegate {
+  return (tx as unknown as Record<string, TDelegate>)[model.charAt(0).toLowerCase() + model.slice(1)]!;
+}
+
+function hasIncidentId(context: TBotContext, model: string): boolean {
+  const models = (
+    context.database.prisma as unknown as { _runtimeDataModel?: { models: Record<string, { fields: { name: string }[] }> } }
+  )._runtimeDataModel?.models;
+  return models?.[model]?.fields.some((field) => field.name === "incidentId") ?? false;
+}
+
+export function nextSweepAt(now: Date, zone: string): Date {
+  let next = DateTime.fromJSDate(now, { zone }).set({ hour: SWEEP_HOUR, minute: 0, second: 0, millisecond: 0 });
+  if (next.toMillis() <= now.getTime()) next = next.plus({ days: 1 });
+  return next.toJSDate();
+}
+
+/** Puts the next sweep on the schedule (idempotent: one per day). */
+export async function scheduleOwnRetentionSweep(tx: TDbTransaction, now: Date, zone: string): Promise<void> {
+  const dueAt = nextSweepAt(now, zone);
+  await scheduleJobs(tx, [
+    { kind: OWN_RETENTION_SWEEP, dedupeKey: `${OWN_RETENTION_SWEEP}:${DateTime.fromJSDate(dueAt, { zone }).toISODate()}`, dueAt },
+  ]);
+}
+
+/** Erases one incident's free text and personal details, inside the caller's transaction. */
+export async function eraseIncidentFreeText(
+  context: TBotContext,
+  tx: TDbTransaction,
+  incident: { id: string; reference: string; reporterId: string },
+  now: Date,
+): Promise<void> {
+  for (const [model, fields] of Object.entries(ENCRYPTED_FIELDS)) {
+    const isIncident = model === "Incident";
+    if (!isIncident && !hasIncidentId(context, model)) continue; // not incident data (e.g. duty events)
+    const scope = isIncident ? { id: incident.id } : { incidentId: incident.id };
+    for (const [field, kind] of Object.entries(fields)) {
+      await delegateOf(tx, model).updateMany({
+        // gte "": "not null" that is also valid on required fields.
+        where: { ...scope, ...(kind === "text" ? { [field]: { gte: "" } } : {}) },
+        data: { [field]: kind === "text" ? ERASED_TEXT : { erased: true } },
+      });
+    }
+  }
+  await tx.incident.update({ where: { id: incident.id }, data: { reporterId: ERASED } });
+  await tx.timelineEntry.updateMany({
+    where: { incidentId: incident.id, actorId: incident.reporterId },
+    data: { actorId: ERASED },
+  });
+  await appendTimelineEntry(tx, {
+    incidentId: incident.id,
+    at: now,
+    actorId: "system",
+    kind: "own_retention_erased",
+    details: { reference: incident.reference, retentionYears: context.settings.OWN_RETENTION_YEARS },
+  });
+}
+
+export const sweepOwnRetention: TJobHandler = async (tx, { now, context }) => {
+  const closedBefore = DateTime.fromJSDate(now).minus({ years: context.settings.OWN_RETENTION_YEARS }).toJSDate();
+  const due = await tx.incident.findMany({
+    where: { closedAt: { not: null, lt: closedBefore }, reporterId: { not: ERASED } },
+    select: { id: true, reference: true, reporterId: true },
+    orderBy: { closedAt: "asc" },
+    take: BATCH,
+  });
+  for (const incident of due) await eraseIncidentFreeText(context, tx, incident, now);
+  // A full batch: look again soon; otherwise tomorrow.
+  if (due.length === BATCH) {
+    await scheduleJobs(tx, [
+      { kind: OWN_RETENTION_SWEEP, dedupeKey: `${OWN_RETENTION_SWEEP}:more:${now.toISOString()}`, dueAt: now },
+    ]);
+  } else {
+    await scheduleOwnRetentionSweep(tx, now, context.settings.TIMEZONE);
+  }
+  return { status: "done", outcome: { erased: due.map((incident) => incident.reference) } };
+};
+
+/** At start: make sure a sweep is scheduled. */
+export async function seedOwnRetentionSweep(context: TBotContext): Promise<void> {
+  await context.database.prisma.$transaction((tx) =>
+    scheduleOwnRetentionSweep(tx, context.clock.now(), context.settings.TIMEZONE),
+  );
+}

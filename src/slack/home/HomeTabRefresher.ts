@@ -1,0 +1,64 @@
+// Publishes the App Home tabs that overview_refresh_request asks for.
+// Claims rows by deleting them (FOR UPDATE SKIP LOCKED, so replicas split
+// the work and never publish the same request twice); a publish that fails
+// for a while is asked again, one that fails for good is dropped (the tab is
+// published again at the next change or visit).
+import type { Logger } from "pino";
+import { PollingWorker } from "../../core/jobs/PollingWorker.ts";
+import { OVERVIEW_AUDIENCE_OVERSEERS } from "../../core/incidents/requestOverviewRefresh.ts";
+import { overseers } from "../../core/people/roles.ts";
+import { classifySlackFailure } from "../delivery/classifySlackFailure.ts";
+import { slackUserOf } from "../identity.ts";
+import { publishHomeTab, type THomeTabDeps } from "./publishHomeTab.ts";
+
+const BATCH = 20;
+
+export class HomeTabRefresher {
+  private readonly loop: PollingWorker;
+
+  constructor(private readonly deps: THomeTabDeps & { logger: Logger }) {
+    this.loop = new PollingWorker({ name: "home-tabs", batchSize: BATCH, logger: deps.logger, round: () => this.round() });
+  }
+
+  /** The Slack users a refresh target stands for: one person, or all privacy officers, administrators and management. */
+  private usersOf(target: string): string[] {
+    const people = target === OVERVIEW_AUDIENCE_OVERSEERS ? overseers(this.deps.roles) : [target];
+    return people.map(slackUserOf).filter((user): user is string => user !== undefined);
+  }
+
+  private async round(): Promise<number> {
+    const { prisma } = this.deps.database;
+    const claimed = await prisma.$queryRaw<{ target: string; requested_at: Date }[]>`
+      DELETE FROM overview_refresh_request WHERE target IN (
+        SELECT target FROM overview_refresh_request ORDER BY requested_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+      RETURNING target, requested_at`;
+    for (const row of claimed) {
+      try {
+        for (const user of this.usersOf(row.target)) await publishHomeTab(this.deps, user);
+      } catch (error) {
+        if (classifySlackFailure(error).kind === "permanent") {
+          this.deps.logger.warn({ error: (error as Error).message }, "App Home refresh failed permanently; dropped");
+          continue;
+        }
+        this.deps.logger.warn({ error: (error as Error).message }, "App Home refresh failed; asked again");
+        await prisma.overviewRefreshRequest.createMany({
+          data: [{ target: row.target, requestedAt: row.requested_at }],
+          skipDuplicates: true,
+        });
+      }
+    }
+    return claimed.length;
+  }
+
+  kick(): Promise<number> {
+    return this.loop.kick();
+  }
+
+  start(intervalMs: number): void {
+    this.loop.start(intervalMs);
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
+  }
+}

@@ -1,0 +1,5 @@
+// The Slack listeners of the export feature, one file each beside this one.
+import type { App } from "@slack/bolt";
+import type { TSlackListenerDeps } from "../slackListenerDeps.ts";
+
+export function registerExportListeners(_app: App, _deps: TSlackListenerDeps): void {}

@@ -1,0 +1,7 @@
+// Texts of the countdown feature (see src/texts/index.ts).
+import { defineTexts } from "../core/text/defineTexts.ts";
+
+export const countdownTexts = defineTexts({
+  nl: {},
+  en: {},
+});
