@@ -11,10 +11,10 @@ import crypto from "node:crypto";
 import pg from "pg";
 import { pino } from "pino";
 import type { TBotContext } from "../src/app/botContext.ts";
-import { ManualClock } from "../src/domain/time/clock.ts";
-import { runDueJobs } from "../src/services/scheduler/runDueJobs.ts";
-import { migrateDatabase } from "../src/storage/migrateDatabase.ts";
-import { openDatabase, type Database, type TDatabaseOptions } from "../src/storage/openDatabase.ts";
+import { ManualClock } from "../src/core/time/clock.ts";
+import { runDueJobs } from "../src/core/scheduler/runDueJobs.ts";
+import { migrateDatabase } from "../src/core/storage/migrateDatabase.ts";
+import { openDatabase, type Database, type TDatabaseOptions } from "../src/core/storage/openDatabase.ts";
 
 const SIZES = [1_000, 10_000, 100_000];
 const DUE = 10;
