@@ -8,7 +8,7 @@ import { messageKeys } from "../../core/outbox/messageKeys.ts";
 import type { TLocale } from "../../core/text/locale.ts";
 import { messageLink, person, strong, type TSpan } from "../../core/text/richText.ts";
 import { timeLeft } from "../../core/time/deadlines.ts";
-import { formatLocal } from "../../core/time/formatLocal.ts";
+import { formatLocal, formatNumber } from "../../core/time/formatLocal.ts";
 import type { TDecision, TIncidentStatus } from "../../core/incidents/decisions.ts";
 import type { TTexts } from "../../texts/index.ts";
 import type { TRegister } from "../register/loadRegister.ts";
@@ -107,7 +107,7 @@ export function overviewBlocks(overview: TOverview, render: TOverviewRender): TB
   }
   if (overview.summary && (overview.isManagement || !overview.openIncidents)) {
     const s = overview.summary;
-    const count = (value: number) => value.toLocaleString(render.locale === "nl" ? "nl-NL" : "en-GB");
+    const count = (value: number) => formatNumber(value, render.locale);
     blocks.push(
       { kind: "divider" },
       { kind: "heading", text: t.summary },
