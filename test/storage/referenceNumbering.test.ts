@@ -2,15 +2,19 @@
 // gapless under concurrent writers (also two bots on one PostgreSQL
 // database), restarting at 0001 in a new year, and a committed number never
 // handed out again.
-import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { TBotContext } from "../../src/app/botContext.ts";
 import { ManualClock } from "../../src/core/time/clock.ts";
 import type { TReport } from "../../src/features/report/reportInput.ts";
-import { nextReferenceSequence, reportIncident } from "../../src/services/incidents/reportIncident.ts";
+import {
+  nextReferenceSequence,
+  reportIncident,
+  type TReportIncidentDeps,
+  type TReportIncidentResult,
+} from "../../src/features/report/reportIncident.ts";
+import { slackPerson } from "../../src/slack/identity.ts";
 import { migrateDatabase } from "../../src/core/storage/migrateDatabase.ts";
 import { openDatabase, type Database } from "../../src/core/storage/openDatabase.ts";
-import { DPO_ID, STAFF_ID, testRegister, testSettings } from "../support/startTestBot.ts";
+import { DPO_ID, SECOND_DPO_ID, STAFF_ID } from "../support/startTestBot.ts";
 import { createTestDatabase, DATABASE_KINDS, type TTestDatabase } from "../support/testDatabases.ts";
 
 // Monday 23 November 2026, 10:00 in Amsterdam.
@@ -30,17 +34,23 @@ function report(overrides: Partial<TReport> = {}): TReport {
   };
 }
 
-function contextFor(database: Database, clock: ManualClock): TBotContext {
+function contextFor(database: Database, clock: ManualClock): TReportIncidentDeps {
+  // Nothing here talks to a chat platform: the use case only writes the outbox.
   return {
-    // Nothing here talks to Slack: services only write the outbox.
-    settings: testSettings("http://127.0.0.1:9/api/"),
     database,
     clock,
-    logger: pino({ level: "silent" }),
-    register: testRegister(),
-    locale: "nl",
-    wakeOutbox: () => undefined,
+    roles: { dpos: [slackPerson(DPO_ID), slackPerson(SECOND_DPO_ID)], admins: [], management: [], systemOwners: [] },
+    messaging: { platforms: ["slack"] },
+    zone: "Europe/Amsterdam",
+    // Many reports by one person in a minute: the limit is not what this file tests.
+    limits: { reportsPerHour: 1000, repageAfterMinutes: 30 },
   };
+}
+
+/** A report that was stored (created, or the same submission again); fails the test when it was refused. */
+function stored(result: TReportIncidentResult): Exclude<TReportIncidentResult, { outcome: "rate_limited" }> {
+  if (result.outcome === "rate_limited") throw new Error("refused by the rate limit");
+  return result;
 }
 
 const expectedReferences = (year: number, count: number) =>
@@ -50,11 +60,17 @@ describe.each(DATABASE_KINDS)("reference numbering on %s", (kind) => {
   let testDatabase: TTestDatabase;
   let database: Database;
   let clock: ManualClock;
-  let context: TBotContext;
+  let context: TReportIncidentDeps;
   let submission = 0;
 
-  const submit = (overrides: Partial<TReport> = {}, on: TBotContext = context) =>
-    reportIncident(on, { report: report(overrides), reporterId: STAFF_ID, submissionKey: `V0NUMBER${++submission}` });
+  const submit = async (overrides: Partial<TReport> = {}, on: TReportIncidentDeps = context) =>
+    stored(
+      await reportIncident(on, {
+        report: report(overrides),
+        reporter: slackPerson(STAFF_ID),
+        submissionKey: `V0NUMBER${++submission}`,
+      }),
+    );
 
   const allReferences = async () =>
     (await database.prisma.incident.findMany({ select: { reference: true } })).map((incident) => incident.reference).sort();
@@ -111,7 +127,7 @@ describe.each(DATABASE_KINDS)("reference numbering on %s", (kind) => {
       const first = await submit();
       const second = await submit();
       expect([first.incident.reference, second.incident.reference]).toEqual(["DL-2026-0001", "DL-2026-0002"]);
-      expect(first.created).toBe(true);
+      expect(first.outcome).toBe("created");
       // Awareness = discovery (08:00 UTC); deadline 72 elapsed hours later.
       expect(first.incident.awarenessAt.toISOString()).toBe("2026-11-23T08:00:00.000Z");
       expect(first.incident.deadlineAt.toISOString()).toBe("2026-11-26T08:00:00.000Z");
@@ -119,13 +135,14 @@ describe.each(DATABASE_KINDS)("reference numbering on %s", (kind) => {
       expect(await database.prisma.timelineEntry.count({ where: { incidentId: first.incident.id } })).toBe(1);
       const outbox = await database.prisma.outboxMessage.findMany({ where: { incidentId: first.incident.id } });
       expect(outbox).toHaveLength(4);
-      expect(outbox.map((message) => (message.payload as { dpoUserId?: string }).dpoUserId)).toContain(DPO_ID);
+      expect(outbox.map((message) => (message.payload as { person?: string }).person)).toContain(slackPerson(DPO_ID));
     });
 
     it("returns the same incident for the same submission, without taking a number", async () => {
-      const first = await reportIncident(context, { report: report(), reporterId: STAFF_ID, submissionKey: "V0SAME" });
-      const again = await reportIncident(context, { report: report(), reporterId: STAFF_ID, submissionKey: "V0SAME" });
-      expect(again).toMatchObject({ created: false, incident: { id: first.incident.id, reference: "DL-2026-0001" } });
+      const same = { report: report(), reporter: slackPerson(STAFF_ID), submissionKey: "V0SAME" };
+      const first = stored(await reportIncident(context, same));
+      const again = await reportIncident(context, same);
+      expect(again).toMatchObject({ outcome: "repeated", incident: { id: first.incident.id, reference: "DL-2026-0001" } });
       expect((await submit()).incident.reference).toBe("DL-2026-0002");
     });
 
@@ -159,7 +176,7 @@ describe.each(DATABASE_KINDS)("reference numbering on %s", (kind) => {
 
     it("gives 40 concurrent reports 40 distinct, gapless references", async () => {
       const results = await Promise.all(Array.from({ length: 40 }, () => submit()));
-      expect(results.every((result) => result.created)).toBe(true);
+      expect(results.every((result) => result.outcome === "created")).toBe(true);
       expect(results.map((result) => result.incident.reference).sort()).toEqual(expectedReferences(2026, 40));
       expect(await allReferences()).toEqual(expectedReferences(2026, 40));
       expect(await database.prisma.referenceCounter.findUnique({ where: { year: 2026 } })).toEqual({ year: 2026, last: 40 });

@@ -56,7 +56,7 @@ export async function reportIncident(deps: TReportIncidentDeps, input: TReportIn
 }
 
 /** Hands out the next number of the year; the row lock serialises writers. */
-async function nextReferenceSequence(tx: TDbTransaction, year: number): Promise<number> {
+export async function nextReferenceSequence(tx: TDbTransaction, year: number): Promise<number> {
   const rows = await tx.$queryRaw<{ last: number }[]>`
     INSERT INTO reference_counter (year, last) VALUES (${year}, 1)
     ON CONFLICT (year) DO UPDATE SET last = reference_counter.last + 1
