@@ -15,6 +15,7 @@ import type { TBotMetrics } from "../metrics/createMetrics.ts";
 import type { TSettings } from "../settings/loadSettings.ts";
 import { createSlackWebClient, slackClientOptions } from "./client/createSlackWebClient.ts";
 import { classifySlackFailure } from "./delivery/classifySlackFailure.ts";
+import { convertLegacyOutbox } from "./delivery/convertLegacyOutbox.ts";
 import { createSlackDelivery } from "./delivery/deliverToSlack.ts";
 import { HomeTabRefresher } from "./home/HomeTabRefresher.ts";
 import { SLACK_PLATFORM } from "./identity.ts";
@@ -207,6 +208,10 @@ export function createSlackFrontEnd(options: TSlackFrontEndOptions): TSlackFront
           port = (server.address() as AddressInfo).port;
         }
       }
+      // Messages the previous release left in the outbox go out in today's form.
+      await convertLegacyOutbox(deps.database, logger).catch((error: Error) =>
+        logger.error({ error: error.message }, "converting the previous release's outbox messages failed"),
+      );
       outbox.start(options.intervalMs);
       homeTabs.start(options.intervalMs);
       // Channel membership: now (in the background: the start does not wait on Slack) and every hour.
