@@ -2,7 +2,8 @@
 // drafts, notes) only for privacy officers and administrators, and the
 // reporter for the text of their own report; management sees a summary
 // without free text; everyone else sees nothing beyond the channel post.
-import { userRoles, type TBotContext } from "../app/botContext.ts";
+import type { TPersonId } from "../../core/people/person.ts";
+import { isOverseer, rolesOf, type TRoleDirectory } from "../../core/people/roles.ts";
 
 export type TDetailsAccess =
   /** Everything, including reasons and the timeline's details. */
@@ -13,10 +14,20 @@ export type TDetailsAccess =
   | "summary"
   | "none";
 
-export function detailsAccessFor(context: TBotContext, userId: string, incident: { reporterId: string }): TDetailsAccess {
-  const roles = userRoles(context, userId);
-  if (roles.includes("dpo") || roles.includes("admin")) return "full";
-  if (incident.reporterId === userId) return "own";
-  if (roles.includes("management")) return "summary";
+export function detailsAccessFor(roles: TRoleDirectory, person: TPersonId, incident: { reporterId: string }): TDetailsAccess {
+  const held = rolesOf(person, roles);
+  if (held.includes("dpo") || held.includes("admin")) return "full";
+  if (incident.reporterId === person) return "own";
+  if (held.includes("management")) return "summary";
   return "none";
+}
+
+/** The state of one incident (`/datalek status DL-…`): its reporter, privacy officers, management and administrators. */
+export function maySeeStatus(roles: TRoleDirectory, person: TPersonId, incident: { reporterId: string }): boolean {
+  return detailsAccessFor(roles, person, incident) !== "none";
+}
+
+/** The whole register (export, the list of open incidents): privacy officers and administrators. */
+export function maySeeRegister(roles: TRoleDirectory, person: TPersonId): boolean {
+  return isOverseer(person, roles);
 }

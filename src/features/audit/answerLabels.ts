@@ -1,0 +1,27 @@
+// A checklist question and its answer in words, for the timeline: the
+// question's text and the labels of the values chosen (src/texts/questions.ts).
+import type { TLocale } from "../../core/text/locale.ts";
+import { formatNumber } from "../../core/time/formatLocal.ts";
+import type { TTexts } from "../../texts/index.ts";
+import { QUESTION_IDS, type TQuestionId } from "../checklist/questions.ts";
+
+function questionId(value: unknown): TQuestionId | undefined {
+  return typeof value === "string" && (QUESTION_IDS as readonly string[]).includes(value) ? (value as TQuestionId) : undefined;
+}
+
+export function questionLabel(texts: TTexts, id: unknown): string | undefined {
+  const known = questionId(id);
+  return known ? texts.questions.questions[known] : undefined;
+}
+
+/** The answer's labels ("Ja", "Gezondheid, zorg of medicatie, Naam, adres…"); a number as the reader writes it. */
+export function answerLabel(texts: TTexts, id: unknown, value: unknown, locale: TLocale = "nl"): string | undefined {
+  const known = questionId(id);
+  if (!known) return undefined;
+  if (typeof value === "number") return formatNumber(value, locale);
+  const labels = (texts.questions.values as Partial<Record<TQuestionId, Record<string, string>>>)[known];
+  const values = Array.isArray(value) ? value : [value];
+  const words = values.map((one) => (typeof one === "string" ? labels?.[one] : undefined));
+  if (words.length === 0 || words.some((word) => word === undefined)) return undefined;
+  return words.join(", ");
+}
