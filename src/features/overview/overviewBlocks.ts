@@ -25,9 +25,10 @@ export interface TOverviewRender {
 }
 
 export function statusLabel(incident: Pick<TOverviewIncident, "status" | "decision">, texts: TTexts): string {
-  const status = texts.vocabulary.statuses[incident.status as TIncidentStatus] ?? incident.status;
+  // A state this release does not know reads as reported rather than as its code.
+  const status = texts.vocabulary.statuses[incident.status as TIncidentStatus] ?? texts.vocabulary.statuses.reported;
   const decision = incident.decision ? texts.vocabulary.decisions[incident.decision as TDecision] : undefined;
-  return decision ? `${status} (${decision.toLowerCase()})` : status;
+  return decision ? `${status} · ${decision}` : status;
 }
 
 function timeSpans(incident: TOverviewIncident, now: Date, render: TOverviewRender): TSpan[] {
