@@ -3,7 +3,9 @@
 // (or to stdout with --out -). Reads the same database as the bot
 // (DATABASE_URL, or the embedded one under DATA_DIR: stop the bot first,
 // one process owns an embedded data directory) and decrypts free text with
-// the bot's key (DATALEK_ENCRYPTION_KEY or its key file).
+// the bot's key (DATALEK_ENCRYPTION_KEY or its key file). People are shown
+// by their person id (slack:U012AB3CD): the command line does not ask the
+// chat for names; `/datalek export` in the chat names them.
 import fs from "node:fs";
 import path from "node:path";
 import { finished } from "node:stream/promises";
@@ -11,6 +13,7 @@ import { parseArgs } from "node:util";
 import { loadRegisterFile } from "../features/register/loadRegister.ts";
 import { loadKeyRing } from "../core/security/loadKeyRing.ts";
 import { EXPORT_FORMATS, exportRegister, type TExportFormat } from "../features/export/exportRegister.ts";
+import { textsFor } from "../texts/index.ts";
 import { cliDatabaseSettings, openExistingDatabase } from "./openCliDatabase.ts";
 import type { TCommandIo } from "./assessCommand.ts";
 
@@ -70,7 +73,7 @@ export async function exportCommand(argv: string[], env: NodeJS.ProcessEnv, io: 
     if (!toStdout) {
       (out as fs.WriteStream).end();
       await finished(out as fs.WriteStream);
-      io.stderr.write(`${count} incident(s) exported to ${values.out}\n`);
+      io.stderr.write(`${textsFor(locale).export.cli.exported({ count, file: values.out })}\n`);
     }
     return 0;
   } catch (error) {

@@ -1,6 +1,7 @@
 // What every message builder may read when a message is delivered: the
 // reader's language and texts, the time, the organisation's zone and
 // records, the register, and who holds which role.
+import type { TPersonId } from "../core/people/person.ts";
 import type { TRoleDirectory } from "../core/people/roles.ts";
 import type { Database } from "../core/storage/openDatabase.ts";
 import type { TLocale } from "../core/text/locale.ts";
@@ -17,6 +18,8 @@ export interface TOrganisation {
 
 export interface TMessageContext {
   locale: TLocale;
+  /** A person's name as the reader's chat knows it (the export names people); absent: people are shown by id. */
+  nameOf?: (person: TPersonId) => Promise<string | undefined>;
   texts: TTexts;
   now: Date;
   database: Database;

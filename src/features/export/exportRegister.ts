@@ -1,27 +1,33 @@
-// The breach register as a file: CSV (one row per incident), JSON (one object
-// per incident with its timeline, assessment, notifications and measures) or
-// Markdown (a readable report per incident: facts, timeline, assessment,
-// decision, measures). Streams from the database in pages by id (cursor
-// pagination), writing each page before reading the next, so memory stays
-// flat however large the register is. Pure data: no Slack here.
+// The breach register as a file: CSV (one row per incident, for a
+// spreadsheet), JSON (one object per incident with its timeline,
+// assessment, notifications and measures, as stored: for machines) or
+// Markdown (a report an auditor reads: facts, the timeline as sentences,
+// the assessment with its reasons, the decision, the measures, and the
+// workings behind the assessment in an appendix). People by name where the
+// chat knows them, times in local time, every code by its label. Streams
+// page by page (readRegister.ts), so memory stays flat.
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
-import type { TLocale, TText } from "../checklist/questions.ts";
-import { createLocalTimeFormatter, type TLocalTimeFormatter } from "./localTimeFormatter.ts";
-import type { TRegister } from "../register/loadRegister.ts";
-import type {
-  ApNotification,
-  CorrectiveMeasure,
-  Incident,
-  IncidentAssessment,
-  SubjectNotice,
-  TimelineEntry,
-} from "../../core/storage/generated/client.ts";
+import { z } from "zod";
+import type { TLocale } from "../../core/text/locale.ts";
+import { plainText } from "../../core/text/richText.ts";
+import { formatLocalDay, formatNumber } from "../../core/time/formatLocal.ts";
 import type { Database } from "../../core/storage/openDatabase.ts";
-import { decryptJson, decryptText, isCiphertext, isEncryptedJson, type TKeyRing } from "../../core/security/fieldCipher.ts";
-import { dataKindsLabel, recipientLabel, STOPPED_LABELS, systemLabel } from "../../slack/vocabulary.ts";
+import type { TKeyRing } from "../../core/security/fieldCipher.ts";
+import { textsFor, type TTexts } from "../../texts/index.ts";
+import type { TStopped } from "../../texts/vocabulary.ts";
+import { decisionLabel, effectiveLevel, levelLabel, statusLabel } from "../audit/codeLabels.ts";
+import { timelineSentence } from "../audit/timelineText.ts";
+import { dataKindsLabel, questionValueLabel } from "../paging/incidentFacts.ts";
+import type { TRegister } from "../register/loadRegister.ts";
+import { systemLabel } from "../register/systemLabels.ts";
+import { CSV_COLUMNS, type TCsvColumn } from "./csvColumns.ts";
+import { createLocalTimeFormatter, type TLocalTimeFormatter } from "./localTimeFormatter.ts";
+import { PersonNames, type TNameOf } from "./personNames.ts";
+import { registerPages, type TIncidentRecord } from "./readRegister.ts";
 
+export { CSV_COLUMNS };
 export const EXPORT_FORMATS = ["csv", "json", "md"] as const;
 export type TExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -29,14 +35,10 @@ export interface TExportContext {
   database: Database;
   register: TRegister;
   zone: string;
-  /**
-   * With the key ring the incidents and their timelines are read with raw
-   * SQL and decrypted here: several times faster than Prisma's model
-   * mapping, which is what makes 100,000 incidents fit in 10 seconds (the
-   * command line). Without it they are read through the Prisma client,
-   * whose extension decrypts (the bot, whose registers are small).
-   */
-  keyRing?: TKeyRing;
+  /** Decrypts free text read with raw SQL (the command line's fast path); see readRegister.ts. */
+  keyRing?: TKeyRing | undefined;
+  /** People's names as the chat knows them; without it people are shown by their id. */
+  nameOf?: TNameOf | undefined;
 }
 
 export interface TExportOptions {
@@ -49,85 +51,13 @@ export interface TExportOptions {
   now: Date;
 }
 
-interface TIncidentRecord {
-  incident: Incident;
-  assessment: IncidentAssessment | undefined;
-  timeline: TimelineEntry[];
-  apNotifications: ApNotification[];
-  subjectNotices: SubjectNotice[];
-  measures: CorrectiveMeasure[];
+interface TWriter {
+  texts: TTexts;
+  locale: TLocale;
+  time: TLocalTimeFormatter;
+  names: PersonNames;
+  register: TRegister;
 }
-
-/** The CSV's columns: a stable key and a header in both languages. */
-export const CSV_COLUMNS: { key: string; header: TText }[] = [
-  { key: "reference", header: { nl: "Referentie", en: "Reference" } },
-  { key: "status", header: { nl: "Status", en: "Status" } },
-  { key: "reported_at", header: { nl: "Gemeld op", en: "Reported at" } },
-  { key: "reporter", header: { nl: "Melder (Slack-id)", en: "Reporter (Slack id)" } },
-  { key: "discovered_at", header: { nl: "Ontdekt op", en: "Discovered at" } },
-  { key: "occurred_at", header: { nl: "Gebeurd op", en: "Occurred at" } },
-  { key: "awareness_at", header: { nl: "Bekend sinds (start 72 uur)", en: "Aware since (start of 72 hours)" } },
-  { key: "deadline_at", header: { nl: "Deadline melding AP", en: "Deadline to notify the AP" } },
-  { key: "system", header: { nl: "Systeem of kanaal", en: "System or channel" } },
-  { key: "data_kinds", header: { nl: "Soorten gegevens", en: "Kinds of data" } },
-  { key: "people_affected", header: { nl: "Betrokkenen (schatting)", en: "People concerned (estimate)" } },
-  { key: "stopped", header: { nl: "Gestopt", en: "Stopped" } },
-  { key: "recipient", header: { nl: "Wie kan het hebben", en: "Who may have it" } },
-  { key: "owner", header: { nl: "Behandelaar (Slack-id)", en: "Handled by (Slack id)" } },
-  { key: "taken_at", header: { nl: "Opgepakt op", en: "Taken at" } },
-  { key: "risk_level", header: { nl: "Risico (beoordeling)", en: "Risk (assessment)" } },
-  { key: "decision", header: { nl: "Besluit", en: "Decision" } },
-  { key: "decided_at", header: { nl: "Besluit op", en: "Decided at" } },
-  { key: "decided_by", header: { nl: "Besluit door", en: "Decided by" } },
-  { key: "decision_reason", header: { nl: "Reden besluit", en: "Reason for the decision" } },
-  { key: "ap_reference", header: { nl: "Kenmerk AP", en: "AP reference" } },
-  { key: "closed_at", header: { nl: "Afgesloten op", en: "Closed at" } },
-  { key: "closed_by", header: { nl: "Afgesloten door", en: "Closed by" } },
-  { key: "what_happened", header: { nl: "Wat is er gebeurd", en: "What happened" } },
-];
-
-export const LEVEL_LABELS: Record<string, TText> = {
-  not_a_breach: { nl: "geen datalek", en: "not a data breach" },
-  no_risk: { nl: "geen risico", en: "no risk" },
-  risk: { nl: "risico", en: "risk" },
-  high_risk: { nl: "hoog risico", en: "high risk" },
-};
-
-export const EXPORT_STATUS_LABELS: Record<string, TText> = {
-  reported: { nl: "gemeld", en: "reported" },
-  taken: { nl: "in behandeling", en: "being handled" },
-  decided: { nl: "besluit vastgelegd", en: "decision recorded" },
-  closed: { nl: "afgesloten", en: "closed" },
-};
-
-export const EXPORT_DECISION_LABELS: Record<string, TText> = {
-  ap_notified: { nl: "gemeld bij de AP", en: "notified to the AP" },
-  not_notifiable: { nl: "niet meldplichtig", en: "not notifiable" },
-  not_a_breach: { nl: "geen datalek", en: "not a data breach" },
-};
-
-export const REPORT_TEXTS = {
-  title: { nl: "Register van datalekken", en: "Register of data breaches" },
-  generated: { nl: "Gemaakt op", en: "Generated at" },
-  count: { nl: "Aantal incidenten", en: "Number of incidents" },
-  facts: { nl: "Feiten", en: "Facts" },
-  whatHappened: { nl: "Wat is er gebeurd", en: "What happened" },
-  timeline: { nl: "Tijdlijn", en: "Timeline" },
-  assessment: { nl: "Beoordeling", en: "Assessment" },
-  notAssessed: { nl: "Nog niet beoordeeld.", en: "Not assessed yet." },
-  assessedLevel: { nl: "Uitkomst checklist", en: "Checklist outcome" },
-  override: { nl: "Aangepast door de privacyfunctionaris naar", en: "Overridden by the privacy officer to" },
-  confirmedBy: { nl: "Vastgesteld door", en: "Settled by" },
-  decision: { nl: "Besluit", en: "Decision" },
-  noDecision: { nl: "Nog geen besluit.", en: "No decision yet." },
-  notifications: { nl: "Meldingen aan de AP", en: "Notifications to the AP" },
-  subjectNotices: { nl: "Betrokkenen geïnformeerd", en: "People concerned informed" },
-  measures: { nl: "Maatregelen", en: "Measures" },
-  noMeasures: { nl: "Geen maatregelen vastgelegd.", en: "No measures recorded." },
-  done: { nl: "gereed", en: "done" },
-  due: { nl: "uiterlijk", en: "due" },
-  empty: { nl: "Het register is leeg.", en: "The register is empty." },
-} satisfies Record<string, TText>;
 
 const DEFAULT_PAGE_SIZE = 2000;
 
@@ -135,140 +65,74 @@ async function write(out: Writable, chunk: string): Promise<void> {
   if (!out.write(chunk)) await once(out, "drain");
 }
 
-function label(labels: Record<string, TText>, value: string | null | undefined, locale: TLocale): string {
-  if (!value) return "";
-  return labels[value]?.[locale] ?? value;
+/** What the assessment's stored result holds that the export shows; anything else is left alone. */
+const ZStoredResult = z
+  .object({
+    reasons: z.array(z.string()).catch([]),
+    severity: z
+      .object({ explanation: z.array(z.string()).catch([]) })
+      .loose()
+      .catch({ explanation: [] }),
+    /** The checklist's internal scoring lines, kept apart from the reasons. */
+    workings: z.array(z.string()).catch([]),
+  })
+  .loose()
+  .catch({ reasons: [], severity: { explanation: [] }, workings: [] });
+
+function storedResult(record: TIncidentRecord) {
+  return ZStoredResult.parse(record.assessment?.result ?? {});
 }
 
-function effectiveLevel(assessment: IncidentAssessment | undefined): string | null {
-  return assessment ? (assessment.overrideLevel ?? assessment.level) : null;
-}
-
-type TRawIncident = Record<string, unknown> & { id: string };
-
-function decryptedText(ring: TKeyRing, value: unknown): string | null {
-  if (typeof value !== "string") return null;
-  return isCiphertext(value) ? decryptText(ring, value) : value;
-}
-
-const CAMEL_NAMES = new Map<string, string>();
-
-/** A raw incident row (snake_case) as the Prisma model (camelCase), free text decrypted. */
-function incidentFromRow(row: TRawIncident, ring: TKeyRing): Incident {
-  const camel: Record<string, unknown> = {};
-  for (const key in row) {
-    let name = CAMEL_NAMES.get(key);
-    if (name === undefined) CAMEL_NAMES.set(key, (name = key.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase())));
-    camel[name] = row[key];
-  }
-  camel.whatHappened = decryptedText(ring, camel.whatHappened) ?? "";
-  camel.decisionReason = decryptedText(ring, camel.decisionReason);
-  return camel as unknown as Incident;
-}
-
-async function readIncidentPage(context: TExportContext, after: string | undefined, pageSize: number): Promise<Incident[]> {
-  const { prisma } = context.database;
-  const ring = context.keyRing;
-  if (!ring) {
-    return prisma.incident.findMany({ where: after ? { id: { gt: after } } : {}, orderBy: { id: "asc" }, take: pageSize });
-  }
-  const rows = after
-    ? await prisma.$queryRaw<TRawIncident[]>`SELECT * FROM incident WHERE id > ${after}::uuid ORDER BY id LIMIT ${pageSize}`
-    : await prisma.$queryRaw<TRawIncident[]>`SELECT * FROM incident ORDER BY id LIMIT ${pageSize}`;
-  return rows.map((row) => incidentFromRow(row, ring));
-}
-
-async function readTimeline(context: TExportContext, ids: string[]): Promise<TimelineEntry[]> {
-  const { prisma } = context.database;
-  const ring = context.keyRing;
-  if (!ring)
-    return prisma.timelineEntry.findMany({ where: { incidentId: { in: ids } }, orderBy: [{ at: "asc" }, { id: "asc" }] });
-  const rows = await prisma.$queryRaw<
-    { id: bigint; incident_id: string; at: Date; actor_id: string; kind: string; details: unknown }[]
-  >`
-    SELECT id, incident_id, at, actor_id, kind, details FROM timeline_entry WHERE incident_id = ANY(${ids}::uuid[]) ORDER BY at, id`;
-  return rows.map((row) => ({
-    id: row.id,
-    incidentId: row.incident_id,
-    at: row.at,
-    actorId: row.actor_id,
-    kind: row.kind,
-    details: (isEncryptedJson(row.details) ? decryptJson(ring, row.details) : row.details) as TimelineEntry["details"],
-  })) as TimelineEntry[];
-}
-
-/** Reads the register one page at a time, by id, with everything each incident needs. */
-async function* pages(context: TExportContext, pageSize: number, withDetails: boolean): AsyncGenerator<TIncidentRecord[]> {
-  const prisma = context.database.prisma;
-  let after: string | undefined;
-  for (;;) {
-    const incidents = await readIncidentPage(context, after, pageSize);
-    if (incidents.length === 0) return;
-    after = incidents[incidents.length - 1]!.id;
-    const ids = incidents.map((incident) => incident.id);
-    const [assessments, timeline, apNotifications, subjectNotices, measures] = await Promise.all([
-      prisma.incidentAssessment.findMany({ where: { incidentId: { in: ids } } }),
-      withDetails ? readTimeline(context, ids) : [],
-      withDetails ? prisma.apNotification.findMany({ where: { incidentId: { in: ids } }, orderBy: { sequence: "asc" } }) : [],
-      withDetails ? prisma.subjectNotice.findMany({ where: { incidentId: { in: ids } }, orderBy: { sentAt: "asc" } }) : [],
-      withDetails ? prisma.correctiveMeasure.findMany({ where: { incidentId: { in: ids } }, orderBy: { createdAt: "asc" } }) : [],
-    ]);
-    const group = <T extends { incidentId: string }>(rows: T[]) => {
-      const map = new Map<string, T[]>();
-      for (const row of rows) map.set(row.incidentId, [...(map.get(row.incidentId) ?? []), row]);
-      return map;
-    };
-    const byAssessment = new Map(assessments.map((assessment) => [assessment.incidentId, assessment]));
-    const [byTimeline, byAp, bySubject, byMeasure] = [
-      group(timeline),
-      group(apNotifications),
-      group(subjectNotices),
-      group(measures),
-    ];
-    // Readers expect the register in reference order within a page; ids are random.
-    incidents.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.reference.localeCompare(b.reference));
-    yield incidents.map((incident) => ({
-      incident,
-      assessment: byAssessment.get(incident.id),
-      timeline: byTimeline.get(incident.id) ?? [],
-      apNotifications: byAp.get(incident.id) ?? [],
-      subjectNotices: bySubject.get(incident.id) ?? [],
-      measures: byMeasure.get(incident.id) ?? [],
-    }));
-  }
-}
-
-function csvRow(record: TIncidentRecord, context: TExportContext, locale: TLocale, time: TLocalTimeFormatter): string[] {
+function everyone(record: TIncidentRecord): (string | null)[] {
   const { incident } = record;
-  const values: Record<string, string> = {
+  return [
+    incident.reporterId,
+    incident.ownerId,
+    incident.decidedBy,
+    incident.closedBy,
+    record.assessment?.confirmedBy ?? null,
+    ...record.timeline.map((entry) => entry.actorId),
+    ...record.measures.map((measure) => measure.ownerId),
+  ];
+}
+
+function csvValues(record: TIncidentRecord, w: TWriter): Record<TCsvColumn, string> {
+  const { incident } = record;
+  const { texts, time, names } = w;
+  return {
     reference: incident.reference,
-    status: label(EXPORT_STATUS_LABELS, incident.closedAt ? "closed" : incident.status, locale),
+    status: statusLabel(texts, incident),
     reported_at: time.iso(incident.createdAt),
-    reporter: incident.reporterId,
+    reporter: names.name(incident.reporterId),
     discovered_at: time.iso(incident.discoveredAt),
     occurred_at: time.iso(incident.occurredAt),
     awareness_at: time.iso(incident.awarenessAt),
     deadline_at: time.iso(incident.deadlineAt),
-    system: systemLabel(context.register, incident.system, locale),
-    data_kinds: dataKindsLabel(incident.dataKinds, locale),
+    system: systemLabel(w.register, incident.system, texts),
+    data_kinds: dataKindsLabel(incident.dataKinds, texts),
     people_affected: String(incident.peopleAffected),
-    stopped: STOPPED_LABELS[incident.stopped]?.[locale] ?? incident.stopped,
-    recipient: recipientLabel(incident.recipient, locale),
-    owner: incident.ownerId ?? "",
+    stopped: texts.vocabulary.stopped[incident.stopped as TStopped] ?? "",
+    recipient: questionValueLabel(texts, "recipient", incident.recipient),
+    owner: names.name(incident.ownerId),
     taken_at: time.iso(incident.takenAt),
-    risk_level: label(LEVEL_LABELS, effectiveLevel(record.assessment), locale),
-    decision: label(EXPORT_DECISION_LABELS, incident.decision, locale),
+    risk_level: levelLabel(texts, effectiveLevel(record.assessment)) ?? "",
+    decision: decisionLabel(texts, incident.decision) ?? "",
     decided_at: time.iso(incident.decidedAt),
-    decided_by: incident.decidedBy ?? "",
+    decided_by: names.name(incident.decidedBy),
     decision_reason: incident.decisionReason ?? "",
     ap_reference: incident.apReference ?? "",
     closed_at: time.iso(incident.closedAt),
-    closed_by: incident.closedBy ?? "",
+    closed_by: names.name(incident.closedBy),
     what_happened: incident.whatHappened,
   };
-  return CSV_COLUMNS.map((column) => values[column.key] ?? "");
 }
 
+function csvRow(record: TIncidentRecord, w: TWriter): string[] {
+  const values = csvValues(record, w);
+  return CSV_COLUMNS.map((column) => values[column]);
+}
+
+/** As stored, for machines: codes and person ids, times in UTC. */
 function jsonRecord(record: TIncidentRecord): unknown {
   const { incident } = record;
   return {
@@ -294,19 +158,24 @@ function inline(text: string): string {
     .trim();
 }
 
-function markdownIncident(record: TIncidentRecord, context: TExportContext, locale: TLocale, time: TLocalTimeFormatter): string {
-  const t = (text: TText) => text[locale];
+function label<K extends string>(labels: Record<K, string>, value: string): string {
+  return (labels as Record<string, string>)[value] ?? "";
+}
+
+function markdownIncident(record: TIncidentRecord, w: TWriter): string {
+  const { texts, time, names, locale } = w;
+  const t = texts.export.report;
+  const headers = texts.export.columns;
   const when = (at: Date | null | undefined) => time.display(at);
   const { incident } = record;
-  const headers = Object.fromEntries(CSV_COLUMNS.map((column) => [column.key, column.header[locale]]));
-  const values = csvRow(record, context, locale, time);
-  const row = Object.fromEntries(CSV_COLUMNS.map((column, index) => [column.key, values[index]]));
-  const lines: string[] = [`## ${incident.reference}`, "", `### ${t(REPORT_TEXTS.facts)}`, ""];
-  const readableDates: Record<string, Date | null> = {
-    discovered_at: incident.discoveredAt,
-    occurred_at: incident.occurredAt,
-    deadline_at: incident.deadlineAt,
+  const values = csvValues(record, w);
+  const readable: Partial<Record<TCsvColumn, string>> = {
+    discovered_at: when(incident.discoveredAt),
+    occurred_at: when(incident.occurredAt),
+    deadline_at: when(incident.deadlineAt),
+    people_affected: formatNumber(incident.peopleAffected, locale),
   };
+  const lines: string[] = [`## ${incident.reference}`, "", `### ${t.facts}`, ""];
   for (const key of [
     "status",
     "discovered_at",
@@ -317,64 +186,73 @@ function markdownIncident(record: TIncidentRecord, context: TExportContext, loca
     "people_affected",
     "stopped",
     "recipient",
+    "reporter",
     "owner",
-  ]) {
-    const value = key in readableDates ? when(readableDates[key]) : row[key];
-    lines.push(`- **${headers[key]}**: ${inline(value || "—")}`);
+  ] as const) {
+    lines.push(`- **${headers[key]}**: ${inline(readable[key] ?? values[key]) || "—"}`);
   }
-  lines.push(
-    `- **${t(REPORT_TEXTS.whatHappened)}**: ${inline(incident.whatHappened)}`,
-    "",
-    `### ${t(REPORT_TEXTS.timeline)}`,
-    "",
-  );
+  lines.push(`- **${t.whatHappened}**: ${inline(incident.whatHappened)}`, "", `### ${t.timeline}`, "");
   for (const entry of record.timeline) {
-    const details =
-      entry.details && typeof entry.details === "object" && Object.keys(entry.details).length > 0
-        ? ` ${inline(JSON.stringify(entry.details))}`
-        : "";
-    lines.push(`- ${when(entry.at)} · ${inline(entry.kind)} · ${entry.actorId}${details}`);
+    const sentence = plainText(timelineSentence(entry, texts, { withActor: true, locale }), (id) => names.name(id));
+    lines.push(`- ${when(entry.at)} · ${inline(sentence)}`);
   }
-  lines.push("", `### ${t(REPORT_TEXTS.assessment)}`, "");
+
+  lines.push("", `### ${t.assessment}`, "");
   const assessment = record.assessment;
-  if (!assessment) lines.push(t(REPORT_TEXTS.notAssessed));
+  const result = storedResult(record);
+  if (!assessment) lines.push(t.notAssessed);
+  else {
+    lines.push(`- **${t.assessedLevel}**: ${levelLabel(texts, assessment.level) ?? "—"} (${when(assessment.assessedAt)})`);
+    if (result.reasons.length > 0) {
+      lines.push(`- **${t.reasons}**:`);
+      for (const reason of result.reasons) lines.push(`  - ${inline(reason)}`);
+    }
+    if (assessment.overrideLevel)
+      lines.push(
+        `- **${t.override}**: ${levelLabel(texts, assessment.overrideLevel) ?? "—"}: ${inline(assessment.overrideReason ?? "")}`,
+      );
+    if (assessment.confirmedBy)
+      lines.push(`- **${t.confirmedBy}**: ${inline(names.name(assessment.confirmedBy))} (${when(assessment.confirmedAt)})`);
+  }
+
+  lines.push("", `### ${t.decision}`, "");
+  if (!incident.decision) lines.push(t.noDecision);
   else {
     lines.push(
-      `- **${t(REPORT_TEXTS.assessedLevel)}**: ${label(LEVEL_LABELS, assessment.level, locale)} (${when(assessment.assessedAt)})`,
+      `- **${headers.decision}**: ${values.decision} (${when(incident.decidedAt)}, ${inline(values.decided_by) || "—"})`,
     );
-    if (assessment.overrideLevel) {
-      lines.push(
-        `- **${t(REPORT_TEXTS.override)}**: ${label(LEVEL_LABELS, assessment.overrideLevel, locale)}: ${inline(assessment.overrideReason ?? "")}`,
-      );
-    }
-    if (assessment.confirmedBy)
-      lines.push(`- **${t(REPORT_TEXTS.confirmedBy)}**: ${assessment.confirmedBy} (${when(assessment.confirmedAt)})`);
-  }
-  lines.push("", `### ${t(REPORT_TEXTS.decision)}`, "");
-  if (!incident.decision) lines.push(t(REPORT_TEXTS.noDecision));
-  else {
-    lines.push(`- **${headers.decision}**: ${row.decision} (${when(incident.decidedAt)}, ${incident.decidedBy ?? "—"})`);
     if (incident.decisionReason) lines.push(`- **${headers.decision_reason}**: ${inline(incident.decisionReason)}`);
     if (incident.apReference) lines.push(`- **${headers.ap_reference}**: ${inline(incident.apReference)}`);
   }
   if (record.apNotifications.length > 0) {
-    lines.push("", `**${t(REPORT_TEXTS.notifications)}**`, "");
+    lines.push("", `**${t.notifications}**`, "");
     for (const n of record.apNotifications)
       lines.push(
-        `- ${when(n.notifiedAt)} · ${inline(n.kind)} · ${inline(n.apReference)}${n.details ? ` · ${inline(n.details)}` : ""}`,
+        `- ${when(n.notifiedAt)} · ${label(texts.export.apKinds, n.kind)} · ${inline(n.apReference)}${n.details ? ` · ${inline(n.details)}` : ""}`,
       );
   }
   if (record.subjectNotices.length > 0) {
-    lines.push("", `**${t(REPORT_TEXTS.subjectNotices)}**`, "");
-    for (const n of record.subjectNotices) lines.push(`- ${when(n.sentAt)} · ${inline(n.method)} · ${n.recipientsCount}`);
+    lines.push("", `**${t.subjectNotices}**`, "");
+    for (const n of record.subjectNotices)
+      lines.push(
+        `- ${when(n.sentAt)} · ${label(texts.export.noticeMethods, n.method)} · ${t.people({ count: n.recipientsCount })}${n.note ? ` · ${inline(n.note)}` : ""}`,
+      );
   }
-  lines.push("", `### ${t(REPORT_TEXTS.measures)}`, "");
-  if (record.measures.length === 0) lines.push(t(REPORT_TEXTS.noMeasures));
+
+  lines.push("", `### ${t.measures}`, "");
+  if (record.measures.length === 0) lines.push(t.noMeasures);
   for (const m of record.measures) {
-    const state = m.doneAt ? `${t(REPORT_TEXTS.done)} ${when(m.doneAt)}` : `${t(REPORT_TEXTS.due)} ${m.dueDate}`;
-    lines.push(`- ${inline(m.what)} · ${m.ownerId} · ${state}`);
+    const state = m.doneAt ? `${t.done} ${when(m.doneAt)}` : `${t.due} ${formatLocalDay(m.dueDate, locale)}`;
+    lines.push(`- ${inline(m.what)} · ${t.owner} ${inline(names.name(m.ownerId))} · ${state}`);
   }
-  if (incident.closedAt) lines.push("", `**${headers.closed_at}**: ${when(incident.closedAt)} (${incident.closedBy ?? "—"})`);
+  if (incident.closedAt) lines.push("", `**${t.closed}**: ${when(incident.closedAt)} (${inline(values.closed_by) || "—"})`);
+
+  // The internal scoring lines are for whoever checks the assessment, not its reasons.
+  const workings = [...result.workings, ...result.severity.explanation];
+  if (workings.length > 0) {
+    lines.push("", `### ${t.appendix({ reference: incident.reference })}`, "", t.appendixIntro, "");
+    for (const line of workings) lines.push(`- ${inline(line)}`);
+  }
   return `${lines.join("\n")}\n\n`;
 }
 
@@ -382,29 +260,37 @@ function markdownIncident(record: TIncidentRecord, context: TExportContext, loca
 export async function exportRegister(context: TExportContext, options: TExportOptions): Promise<{ count: number }> {
   const { format, locale, out } = options;
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
-  const t = (text: TText) => text[locale];
-  const time = createLocalTimeFormatter(context.zone, locale);
+  const texts = textsFor(locale);
+  const w: TWriter = {
+    texts,
+    locale,
+    time: createLocalTimeFormatter(context.zone, locale),
+    names: new PersonNames(texts, context.nameOf),
+    register: context.register,
+  };
+  const t = texts.export.report;
   let count = 0;
   if (format === "csv") {
     // A BOM so spreadsheet programs read the UTF-8 (ë, ï) correctly.
-    await write(out, `\uFEFF${stringify([CSV_COLUMNS.map((column) => column.header[locale])])}`);
+    await write(out, `\uFEFF${stringify([CSV_COLUMNS.map((column) => texts.export.columns[column])])}`);
   } else if (format === "json") {
     await write(out, `{"generatedAt":${JSON.stringify(options.now.toISOString())},"incidents":[`);
   } else {
-    await write(out, `# ${t(REPORT_TEXTS.title)}\n\n${t(REPORT_TEXTS.generated)}: ${time.display(options.now)}\n\n`);
+    await write(out, `# ${t.title}\n\n${t.generated}: ${w.time.display(options.now)}\n\n`);
   }
-  for await (const page of pages(context, pageSize, format !== "csv")) {
+  for await (const page of registerPages(context, pageSize, format !== "csv")) {
+    if (format !== "json") await w.names.learn(page.flatMap(everyone));
     if (format === "csv") {
-      await write(out, stringify(page.map((record) => csvRow(record, context, locale, time))));
+      await write(out, stringify(page.map((record) => csvRow(record, w))));
     } else if (format === "json") {
       const body = page.map((record) => JSON.stringify(jsonRecord(record))).join(",");
       await write(out, `${count > 0 ? "," : ""}${body}`);
     } else {
-      await write(out, page.map((record) => markdownIncident(record, context, locale, time)).join(""));
+      await write(out, page.map((record) => markdownIncident(record, w)).join(""));
     }
     count += page.length;
   }
   if (format === "json") await write(out, `],"count":${count}}\n`);
-  if (format === "md") await write(out, count === 0 ? `${t(REPORT_TEXTS.empty)}\n` : `---\n${t(REPORT_TEXTS.count)}: ${count}\n`);
+  if (format === "md") await write(out, count === 0 ? `${t.empty}\n` : `---\n${t.total({ count })}\n`);
   return { count };
 }

@@ -5,7 +5,7 @@
 // the output equals formatLocal's ("ma 23 nov 2026 16:23") and ISO 8601 with
 // the offset ("2026-11-23T16:23:00+01:00").
 import { DateTime, IANAZone } from "luxon";
-import type { TLocale } from "../checklist/questions.ts";
+import type { TLocale } from "../../core/text/locale.ts";
 
 const QUARTER_HOUR_MS = 15 * 60_000;
 
