@@ -32,6 +32,10 @@ export const noticeTexts = defineTexts({
       "⛔ Alleen een privacyfunctionaris of het management kan de jaarlijkse evaluatie afronden. Je poging is vastgelegd.",
     close_needs_decision: (p: TNoticeParams) =>
       `${or(p.reference, "Dit incident")} kan pas worden afgesloten als het besluit (melden aan de AP of niet) is vastgelegd.`,
+    close_needs_ap_reference: (p: TNoticeParams) =>
+      `${or(p.reference, "Dit incident")} is gemeld bij de AP, maar het kenmerk van de AP is niet vastgelegd. Leg het kenmerk vast; daarna kan het incident worden afgesloten.`,
+    close_open_measures: (p: TNoticeParams) =>
+      `${or(p.reference, "Dit incident")} heeft nog maatregelen die niet zijn afgerond. Afsluiten kan als alle maatregelen zijn afgerond.`,
     already_closed: (p: TNoticeParams) => `${or(p.reference, "Dit incident")} is al afgesloten.`,
     already_done: () => "Dit is al afgerond en vastgelegd.",
     no_longer_applies: () => "Deze knop hoort bij een oudere stand van zaken en doet niets meer.",
@@ -56,6 +60,10 @@ export const noticeTexts = defineTexts({
       "⛔ Only a privacy officer or management can complete the yearly evaluation. Your attempt has been recorded.",
     close_needs_decision: (p: TNoticeParams) =>
       `${or(p.reference, "This incident")} can only be closed once the decision (notify the AP or not) has been recorded.`,
+    close_needs_ap_reference: (p: TNoticeParams) =>
+      `${or(p.reference, "This incident")} was notified to the AP, but the AP's reference has not been recorded. Record the reference; then the incident can be closed.`,
+    close_open_measures: (p: TNoticeParams) =>
+      `${or(p.reference, "This incident")} still has measures that are not done. It can be closed once every measure is done.`,
     already_closed: (p: TNoticeParams) => `${or(p.reference, "This incident")} has already been closed.`,
     already_done: () => "This has already been completed and recorded.",
     no_longer_applies: () => "This button belongs to an earlier state of affairs and no longer does anything.",
