@@ -8,6 +8,7 @@ import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import { OutboxWorker } from "../core/outbox/OutboxWorker.ts";
+import { RateLimitPauses } from "../core/outbox/RateLimitPauses.ts";
 import type { TFeatureDeps } from "../features/featureDeps.ts";
 import { COMMANDS } from "../features/index.ts";
 import { boltLogger } from "../logging/createLogger.ts";
@@ -157,6 +158,7 @@ export function createSlackFrontEnd(options: TSlackFrontEndOptions): TSlackFront
       clock: deps.clock,
       logger,
       locales,
+      pauses: new RateLimitPauses(SLACK_PLATFORM, deps.database, deps.clock),
       channels: { dpo: settings.DPO_CHANNEL_ID, management: settings.MANAGEMENT_CHANNEL_ID },
       messageContext: { database: deps.database, register: deps.register, roles: deps.roles, organisation: deps.organisation },
     }),

@@ -278,22 +278,32 @@ describe.each(DATABASE_KINDS)("report flow on %s", (kind) => {
     const response = await submit(validFields());
     // The report is accepted even though Slack is failing.
     expect(response.body).toMatchObject({ response_action: "update" });
-    await env.standIn.waitForCalls("chat.postMessage", 2).catch(() => undefined);
-    const failed = env.standIn.callsTo("chat.postMessage").filter((call) => call.failed);
-    expect(failed.length).toBe(2);
-    const rateLimited = await env.harness.database.prisma.outboxMessage.findFirstOrThrow({
-      where: { lastError: { contains: "rate" } },
+    const failedCalls = () => env.standIn.callsTo("chat.postMessage").filter((call) => call.failed);
+    await env.harness.bot.slack.outbox.kick();
+    // The channel post failed; the incident's other messages wait behind it (they go out in order).
+    expect(failedCalls().map((call) => call.status)).toEqual([500]);
+    env.clock.advance(2_000);
+    await env.harness.bot.slack.outbox.kick();
+    expect(failedCalls().map((call) => call.status)).toEqual([500, 429]);
+    // Retry-After 30 s pauses chat.postMessage for every message, of every replica, counted from the (manual) clock.
+    const pause = await env.harness.database.prisma.rateLimitPause.findUniqueOrThrow({
+      where: { platform_method: { platform: "slack", method: "chat.postMessage" } },
     });
-    // Retry-After 30 s, counted from the (manual) clock.
-    expect(rateLimited.nextAttemptAt.getTime() - NOW.getTime()).toBe(30_000);
+    expect(pause.until.getTime() - NOW.getTime()).toBe(32_000);
+    // A second report meanwhile (another incident) does not call chat.postMessage while it is paused.
+    await submit(validFields());
+    await env.harness.bot.slack.outbox.kick();
+    expect(env.standIn.callsTo("chat.postMessage")).toHaveLength(2);
     env.clock.advance(31_000);
-    await env.standIn.waitForCalls("chat.postMessage", 4);
-    await env.harness.bot.slack.outbox.kick(); // let the round that sent them record it
+    await env.harness.bot.slack.outbox.kick();
+    await env.standIn.waitForCalls("chat.postMessage", 8);
     const delivered = await env.harness.database.prisma.outboxMessage.count({ where: { status: "delivered" } });
-    expect(delivered).toBe(4);
-    // Exactly one post per recipient.
+    expect(delivered).toBe(8);
+    // Exactly one post per recipient and report.
     const recipients = env.standIn.successfulCallsTo("chat.postMessage").map((call) => call.args.channel);
-    expect(recipients.sort()).toEqual([DPO_CHANNEL, DPO_ID, SECOND_DPO_ID, STAFF_ID].sort());
+    expect(recipients.sort()).toEqual(
+      [DPO_CHANNEL, DPO_ID, SECOND_DPO_ID, STAFF_ID, DPO_CHANNEL, DPO_ID, SECOND_DPO_ID, STAFF_ID].sort(),
+    );
   });
 });
 

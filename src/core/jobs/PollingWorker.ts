@@ -1,7 +1,9 @@
 // The one loop behind every background worker (the outbox, the scheduler,
 // the overview refresher): a round claims what is due from the database and
-// handles it; rounds never overlap; a full batch goes round again at once; a
-// kick during a round makes it go round once more with a fresh "now". The
+// handles it; rounds never overlap; a round that found work goes round again
+// at once (handling an item can make the next one due, e.g. the next message
+// of an incident); a kick during a round makes it go round once more with a
+// fresh "now". The
 // tick only wakes it: what is due lives in the database, so a restart or a
 // second replica neither loses nor repeats work.
 import cron, { type ScheduledTask } from "node-cron";
@@ -11,7 +13,7 @@ export interface TPollingWorkerOptions {
   name: string;
   /** Handles what is due now; returns how many items it took. */
   round: () => Promise<number>;
-  /** A round that took this many may have left more. */
+  /** How many items a round takes at most (for the logs; any round that found work is followed by another). */
   batchSize: number;
   logger: Logger;
 }
@@ -40,7 +42,7 @@ export class PollingWorker {
           this.again = false;
           const count = await this.options.round();
           handled += count;
-          if (count < this.options.batchSize && !this.again) break;
+          if (count === 0 && !this.again) break;
         }
       } catch (error) {
         this.options.logger.error({ worker: this.options.name, error: (error as Error).message }, "worker round failed");

@@ -1,9 +1,18 @@
-// The outbox worker of one chat platform: claims due messages with a lease
-// (a conditional update with FOR UPDATE SKIP LOCKED, so replicas never take
-// the same row and a crashed worker's rows come back when the lease ends),
-// hands each to the platform's delivery, and records the outcome. Failures
-// retry with back-off; a platform's Retry-After is honoured; a permanent
-// error parks the message until an administrator fixes the cause.
+// The outbox worker of one chat platform. It claims due messages (FOR UPDATE
+// SKIP LOCKED, so replicas never take the same row) with a short lease in
+// its own name, renewed while it works, so a worker that dies releases its
+// rows within seconds and a worker whose lease ran out cannot record an
+// outcome any more. Only the earliest pending message of an incident can be
+// claimed, so an incident's messages go out in order, one at a time, across
+// replicas. Each is handed to the platform's delivery; failures retry with
+// back-off, a platform's Retry-After is honoured, and a permanent error
+// parks the message until an administrator fixes the cause.
+//
+// Exactly once: a delivery marks its row "attempted" just before it calls
+// the platform, and the mark is cleared when the outcome is recorded. A row
+// claimed with the mark still set was interrupted after a call that may have
+// reached the platform; the delivery is told so and looks for the message
+// (which carries the row's id) before sending it again.
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Clock } from "../time/clock.ts";
@@ -20,6 +29,8 @@ export interface TClaimedOutboxMessage {
   payload: unknown;
   incidentId: string | null;
   attempts: number;
+  /** Set when an earlier attempt was interrupted after calling the platform: look before sending again. */
+  interruptedAttemptAt: Date | null;
 }
 
 export type TDeliveryOutcome =
@@ -32,7 +43,12 @@ export type TDeliveryFailure =
   | { kind: "transient"; message: string }
   | { kind: "permanent"; message: string };
 
-export type TDeliver = (message: TClaimedOutboxMessage) => Promise<TDeliveryOutcome>;
+export interface TDeliveryHooks {
+  /** Call just before a call to the platform that could post something: marks the row as attempted. */
+  beforeSend(): Promise<void>;
+}
+
+export type TDeliver = (message: TClaimedOutboxMessage, hooks: TDeliveryHooks) => Promise<TDeliveryOutcome>;
 export type TClassifyFailure = (error: unknown) => TDeliveryFailure;
 
 export interface TOutboxWorkerOptions {
@@ -44,6 +60,7 @@ export interface TOutboxWorkerOptions {
   deliver: TDeliver;
   classifyFailure: TClassifyFailure;
   batchSize?: number;
+  /** How long a claim holds without renewal; renewed every third of it while the batch is delivered. */
   leaseSeconds?: number;
   /** Told of every failed delivery (metrics). */
   onFailure?: (message: TClaimedOutboxMessage, failure: TDeliveryFailure) => void;
@@ -52,13 +69,27 @@ export interface TOutboxWorkerOptions {
 }
 
 const MAX_BACKOFF_SECONDS = 600;
+export const OUTBOX_LEASE_SECONDS = 15;
 
 export function backoffSeconds(attempts: number): number {
   return Math.min(MAX_BACKOFF_SECONDS, 2 ** Math.max(0, attempts - 1));
 }
 
+interface TClaimedRow {
+  id: bigint;
+  kind: string;
+  target: unknown;
+  message_key: string | null;
+  payload: unknown;
+  incident_id: string | null;
+  attempts: number;
+  attempted_at: Date | null;
+}
+
 export class OutboxWorker {
   private readonly loop: PollingWorker;
+  /** This worker's name on the rows it holds. */
+  private readonly holder = randomUUID();
 
   constructor(private readonly options: TOutboxWorkerOptions) {
     this.loop = new PollingWorker({
@@ -69,90 +100,67 @@ export class OutboxWorker {
     });
   }
 
+  private leaseUntil(): Date {
+    return new Date(Date.now() + (this.options.leaseSeconds ?? OUTBOX_LEASE_SECONDS) * 1000);
+  }
+
   /** Delivers what is due now; returns how many messages were handled. */
   async deliverDue(): Promise<number> {
-    const { database, clock, batchSize = 20, leaseSeconds = 120 } = this.options;
+    const { database, clock, batchSize = 20, platform } = this.options;
     const now = clock.now();
-    const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000);
-    const platform = this.options.platform;
-    const claimed = await database.prisma.$queryRaw<
-      {
-        id: bigint;
-        kind: string;
-        target: unknown;
-        message_key: string | null;
-        payload: unknown;
-        incident_id: string | null;
-        attempts: number;
-      }[]
-    >`
-      UPDATE outbox_message SET leased_until = ${leaseUntil}, attempts = attempts + 1
+    // Leases are wall-clock time: they are about processes dying, not about the bot's (test) clock.
+    const claimed = await database.prisma.$queryRaw<TClaimedRow[]>`
+      UPDATE outbox_message SET leased_until = ${this.leaseUntil()}, claimed_by = ${this.holder}, attempts = attempts + 1
       WHERE id IN (
-        SELECT id FROM outbox_message
-        WHERE platform = ${platform} AND status = 'pending' AND next_attempt_at <= ${now}
-          AND (leased_until IS NULL OR leased_until <= ${now})
-        ORDER BY next_attempt_at, id
+        SELECT candidate.id FROM outbox_message candidate
+        WHERE candidate.platform = ${platform} AND candidate.status = 'pending' AND candidate.next_attempt_at <= ${now}
+          AND (candidate.leased_until IS NULL OR candidate.leased_until <= now())
+          AND NOT EXISTS (
+            SELECT 1 FROM outbox_message earlier
+            WHERE earlier.incident_id = candidate.incident_id AND earlier.status = 'pending' AND earlier.id < candidate.id)
+        ORDER BY candidate.next_attempt_at, candidate.id
         LIMIT ${batchSize}
         FOR UPDATE SKIP LOCKED)
-      RETURNING id, kind, target, message_key, payload, incident_id, attempts`;
+      RETURNING id, kind, target, message_key, payload, incident_id, attempts, attempted_at`;
+    if (claimed.length === 0) return 0;
     claimed.sort((a, b) => (a.id < b.id ? -1 : 1));
-    const holder = randomUUID();
-    for (const row of claimed) {
-      const target = ZTarget.safeParse(row.target);
-      const message: TClaimedOutboxMessage = {
-        id: row.id,
-        platform,
-        kind: row.kind,
-        // A row whose target does not parse cannot be delivered: it is parked below.
-        target: target.success ? target.data : { to: "legacy" },
-        key: row.message_key,
-        payload: row.payload,
-        incidentId: row.incident_id,
-        attempts: row.attempts,
-      };
-      if (message.incidentId && !(await this.leaseIncident(message.incidentId, holder, now, leaseUntil))) {
-        // Another worker is delivering a message about this incident: hand
-        // this one back, untried, for the next round.
-        await database.prisma.outboxMessage.updateMany({
-          where: { id: message.id, leasedUntil: leaseUntil },
-          data: { leasedUntil: null, attempts: { decrement: 1 } },
-        });
-        continue;
-      }
-      try {
-        await this.deliverOne(message, leaseUntil);
-      } finally {
-        if (message.incidentId) await this.releaseIncident(message.incidentId, holder);
-      }
+    const renewal = setInterval(
+      () =>
+        void this.renewLeases().catch((error: Error) =>
+          this.options.logger.warn({ error: error.message }, "renewing outbox leases failed"),
+        ),
+      ((this.options.leaseSeconds ?? OUTBOX_LEASE_SECONDS) * 1000) / 3,
+    );
+    renewal.unref();
+    try {
+      for (const row of claimed) await this.deliverOne(toMessage(row, platform));
+    } finally {
+      clearInterval(renewal);
     }
     return claimed.length;
   }
 
-  /** A mutex per incident across workers: an upsert that only wins when the lease is free. */
-  private async leaseIncident(incidentId: string, holder: string, now: Date, until: Date): Promise<boolean> {
-    const rows = await this.options.database.prisma.$queryRaw<{ incident_id: string }[]>`
-      INSERT INTO outbox_incident_lease (incident_id, holder, leased_until)
-      VALUES (${incidentId}::uuid, ${holder}, ${until})
-      ON CONFLICT (incident_id) DO UPDATE SET holder = EXCLUDED.holder, leased_until = EXCLUDED.leased_until
-      WHERE outbox_incident_lease.leased_until <= ${now}
-      RETURNING incident_id`;
-    return rows.length === 1;
-  }
-
-  private async releaseIncident(incidentId: string, holder: string): Promise<void> {
-    await this.options.database.prisma.outboxIncidentLease.updateMany({
-      where: { incidentId, holder },
-      data: { leasedUntil: new Date(0) },
+  private async renewLeases(): Promise<void> {
+    await this.options.database.prisma.outboxMessage.updateMany({
+      where: { claimedBy: this.holder, status: "pending", leasedUntil: { not: null } },
+      data: { leasedUntil: this.leaseUntil() },
     });
   }
 
-  private async deliverOne(message: TClaimedOutboxMessage, leaseUntil: Date): Promise<void> {
+  private async deliverOne(message: TClaimedOutboxMessage): Promise<void> {
     const { database, clock, logger, deliver, classifyFailure } = this.options;
     const outbox = database.prisma.outboxMessage;
-    // Only the holder of the lease may record the outcome.
-    const mine = { id: message.id, leasedUntil: leaseUntil };
+    // Only the holder of the lease may record the outcome: a worker whose lease ran out (another took over) records nothing.
+    const mine = { id: message.id, claimedBy: this.holder };
+    const hooks: TDeliveryHooks = {
+      beforeSend: async () => {
+        // Wall-clock time, as the platform stamps its messages: the look-up after a crash searches from here.
+        const marked = await outbox.updateMany({ where: mine, data: { attemptedAt: new Date() } });
+        if (marked.count === 0) throw new LeaseLostError();
+      },
+    };
     try {
-      const outcome = await deliver(message);
+      const outcome = await deliver(message, hooks);
       if (outcome.status === "delivered") {
         await outbox.updateMany({
           where: mine,
@@ -160,6 +168,8 @@ export class OutboxWorker {
             status: "delivered",
             deliveredAt: clock.now(),
             leasedUntil: null,
+            claimedBy: null,
+            attemptedAt: null,
             lastError: null,
             result: (outcome.result ?? {}) as object,
           },
@@ -169,12 +179,17 @@ export class OutboxWorker {
           where: mine,
           data: {
             leasedUntil: null,
+            claimedBy: null,
             attempts: { decrement: 1 },
             nextAttemptAt: new Date(clock.now().getTime() + outcome.retryInSeconds * 1000),
           },
         });
       }
     } catch (error) {
+      if (error instanceof LeaseLostError) {
+        logger.warn({ outboxId: String(message.id) }, "outbox lease lost to another worker; not sent");
+        return;
+      }
       const failure = classifyFailure(error);
       this.options.onFailure?.(message, failure);
       // A permanent error (a revoked token, a channel the bot is not in) does
@@ -190,10 +205,7 @@ export class OutboxWorker {
         error: failure.message,
       };
       if (park)
-        logger.error(
-          fields,
-          "outbox message parked after a permanent Slack error; fix the cause, then: npx datalek outbox retry",
-        );
+        logger.error(fields, "outbox message parked after a permanent error; fix the cause, then: npx datalek outbox retry");
       else logger.warn(fields, "outbox delivery failed; will retry");
       if (park) this.options.onParked?.(message, failure);
       await outbox.updateMany({
@@ -201,6 +213,11 @@ export class OutboxWorker {
         data: {
           status: park ? "failed" : "pending",
           leasedUntil: null,
+          claimedBy: null,
+          // A refusal by the platform means nothing was sent; a transient failure (a timeout) may have been after the call.
+          ...(failure.kind === "transient" ? {} : { attemptedAt: null }),
+          // A rate limit is not the message's fault: it does not count as an attempt.
+          ...(failure.kind === "rate_limited" ? { attempts: { decrement: 1 } } : {}),
           lastError: failure.message.slice(0, 500),
           nextAttemptAt: new Date(clock.now().getTime() + delay * 1000),
         },
@@ -208,7 +225,7 @@ export class OutboxWorker {
     }
   }
 
-  /** Runs a delivery round soon; rounds never overlap. */
+  /** Runs delivery rounds until nothing is due; rounds never overlap. */
   kick(): Promise<number> {
     return this.loop.kick();
   }
@@ -220,4 +237,22 @@ export class OutboxWorker {
   stop(): Promise<void> {
     return this.loop.stop();
   }
+}
+
+class LeaseLostError extends Error {}
+
+function toMessage(row: TClaimedRow, platform: string): TClaimedOutboxMessage {
+  const target = ZTarget.safeParse(row.target);
+  return {
+    id: row.id,
+    platform,
+    kind: row.kind,
+    // A row whose target does not parse cannot be delivered: the delivery refuses it and it is parked.
+    target: target.success ? target.data : { to: "legacy" },
+    key: row.message_key,
+    payload: row.payload,
+    incidentId: row.incident_id,
+    attempts: row.attempts,
+    interruptedAttemptAt: row.attempted_at,
+  };
 }

@@ -3,6 +3,7 @@
 import { ErrorCode } from "@slack/web-api";
 import { ZodError } from "zod";
 import type { TDeliveryFailure } from "../../core/outbox/OutboxWorker.ts";
+import type { RateLimitedError } from "../../core/outbox/RateLimitPauses.ts";
 
 // Platform errors that will not heal by waiting; everything else may.
 export const PERMANENT_PLATFORM_ERRORS = new Set([
@@ -37,6 +38,8 @@ export function classifySlackFailure(error: unknown): TDeliveryFailure {
   // A payload that does not parse, or a kind nobody handles, will not heal.
   if (error instanceof ZodError || failure?.code === "datalek_undeliverable") return { kind: "permanent", message };
   switch (failure?.code) {
+    case "datalek_rate_limited":
+      return { kind: "rate_limited", retryAfterSeconds: Math.max(1, (error as RateLimitedError).retryAfterSeconds), message };
     case ErrorCode.RateLimitedError:
       return { kind: "rate_limited", retryAfterSeconds: Math.max(1, Number(failure.retryAfter ?? 1)), message };
     case ErrorCode.PlatformError:

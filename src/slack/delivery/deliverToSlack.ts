@@ -4,11 +4,18 @@
 // channels, builds the message in the reader's language from the current
 // records, renders it to Block Kit, and posts it, or updates it in place
 // when a message with its key was posted before.
-import type { WebClient } from "@slack/web-api";
+//
+// Exactly once: every post carries the outbox row's id in its metadata.
+// When the worker says an earlier attempt was interrupted after its call,
+// the channel (or thread) is searched for a message with that id first;
+// what is found is recorded and not posted again. Each call checks the
+// shared rate-limit pauses; a 429 pauses its method for every replica.
+import { ErrorCode, type WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { TMessage } from "../../core/messages/message.ts";
-import type { TClaimedOutboxMessage, TDeliveryOutcome } from "../../core/outbox/OutboxWorker.ts";
+import type { TClaimedOutboxMessage, TDeliveryHooks, TDeliveryOutcome } from "../../core/outbox/OutboxWorker.ts";
 import { findPostedRef, recordPostedRef } from "../../core/outbox/postedMessages.ts";
+import type { RateLimitPauses } from "../../core/outbox/RateLimitPauses.ts";
 import type { TChannelRole } from "../../core/outbox/target.ts";
 import type { Database } from "../../core/storage/openDatabase.ts";
 import type { TLocale } from "../../core/text/locale.ts";
@@ -18,17 +25,20 @@ import type { TMessageContext } from "../../features/messageContext.ts";
 import { textsFor } from "../../texts/index.ts";
 import { parseSlackRef, slackMessageRef, slackUserOf, SLACK_PLATFORM } from "../identity.ts";
 import type { SlackLocales } from "../locale/SlackLocales.ts";
-import { messageLinks, renderMessage } from "../render/renderMessage.ts";
+import { messageLinks, renderMessage, type TRenderedMessage } from "../render/renderMessage.ts";
 import { slackErrorOf } from "../setup/checkSlackToken.ts";
 import { setupProblemMessage } from "../setup/setupProblemMessage.ts";
 
 /** Messages only this front end sends (about its own setup). */
 const SLACK_MESSAGE_KINDS = new Map([[setupProblemMessage.kind, setupProblemMessage]]);
-
 /** Errors of chat.postEphemeral after which the notice goes to the person's DM instead. */
 const EPHEMERAL_FALLBACK_ERRORS = new Set(["channel_not_found", "not_in_channel", "user_not_in_channel", "is_archived"]);
 /** How long a message that waits for its thread to exist waits per round. */
 const WAIT_FOR_THREAD_SECONDS = 2;
+/** The metadata event type that carries an outbox row's id (Slack: letters, digits and underscores). */
+export const OUTBOX_METADATA_TYPE = "datalek_outbox";
+/** How far before an interrupted attempt the look-up starts (clocks differ a little). */
+const LOOKUP_SLACK_SECONDS = 120;
 
 export interface TSlackDeliveryOptions {
   client: WebClient;
@@ -36,6 +46,7 @@ export interface TSlackDeliveryOptions {
   clock: Clock;
   logger: Logger;
   locales: SlackLocales;
+  pauses: RateLimitPauses;
   channels: Readonly<Record<TChannelRole, string>>;
   /** Everything a message builder reads, but the language and the time. */
   messageContext: Omit<TMessageContext, "locale" | "texts" | "now">;
@@ -52,7 +63,19 @@ export function archiveUrl(ref: string): string | undefined {
 }
 
 export function createSlackDelivery(options: TSlackDeliveryOptions) {
-  const { client, database, clock, locales } = options;
+  const { client, database, clock, locales, pauses } = options;
+
+  /** One Web API call: refused at once while its method is paused; a 429 pauses it for everyone. */
+  const call = async <T>(method: string, work: () => Promise<T>): Promise<T> => {
+    await pauses.check(method);
+    try {
+      return await work();
+    } catch (error) {
+      const failure = error as { code?: string; retryAfter?: number };
+      if (failure.code === ErrorCode.RateLimitedError) await pauses.pause(method, Math.max(1, Number(failure.retryAfter ?? 1)));
+      throw error;
+    }
+  };
 
   const build = async (message: TClaimedOutboxMessage, locale: TLocale): Promise<TMessage | undefined> => {
     const kind = findMessageKind(message.kind) ?? SLACK_MESSAGE_KINDS.get(message.kind);
@@ -63,7 +86,7 @@ export function createSlackDelivery(options: TSlackDeliveryOptions) {
     return kind.build(payload.data, { ...options.messageContext, locale, texts: textsFor(locale), now: clock.now() });
   };
 
-  const render = async (content: TMessage, locale: TLocale) => {
+  const render = async (content: TMessage, locale: TLocale): Promise<TRenderedMessage> => {
     const links = new Map<string, string>();
     for (const key of messageLinks(content)) {
       const url = archiveUrl((await findPostedRef(database, key, SLACK_PLATFORM)) ?? "");
@@ -72,9 +95,38 @@ export function createSlackDelivery(options: TSlackDeliveryOptions) {
     return renderMessage(content, { links, someone: textsFor(locale).common.someone });
   };
 
+  /** After an interrupted attempt: the message this row posted, if it reached Slack. */
+  const lookForPosted = async (message: TClaimedOutboxMessage, channel: string, thread: string | undefined, since: Date) => {
+    // A direct message is looked up in the DM channel with the person.
+    const conversation = /^[UW]/.test(channel)
+      ? ((await call("conversations.open", () => client.conversations.open({ users: channel }))).channel?.id ?? channel)
+      : channel;
+    const oldest = String(Math.floor(since.getTime() / 1000) - LOOKUP_SLACK_SECONDS);
+    const page = thread
+      ? await call("conversations.replies", () =>
+          client.conversations.replies({ channel: conversation, ts: thread, oldest, include_all_metadata: true, limit: 200 }),
+        )
+      : await call("conversations.history", () =>
+          client.conversations.history({ channel: conversation, oldest, include_all_metadata: true, limit: 200 }),
+        );
+    const found = (page.messages ?? []).find((candidate) => {
+      const metadata = (candidate as { metadata?: { event_type?: string; event_payload?: { outbox_id?: unknown } } }).metadata;
+      return metadata?.event_type === OUTBOX_METADATA_TYPE && String(metadata.event_payload?.outbox_id) === String(message.id);
+    });
+    return found?.ts ? slackMessageRef(conversation, found.ts) : undefined;
+  };
+
+  const uploadFiles = async (content: TMessage, channel: string) => {
+    for (const file of content.files ?? [])
+      await call("files.uploadV2", () =>
+        client.files.uploadV2({ channel_id: channel, filename: file.filename, title: file.title, content: file.content }),
+      );
+  };
+
   /** Posts, or updates the message posted before under the same key. */
   const postOrUpdate = async (
     message: TClaimedOutboxMessage,
+    hooks: TDeliveryHooks,
     channel: string,
     locale: TLocale,
     thread?: string,
@@ -84,43 +136,57 @@ export function createSlackDelivery(options: TSlackDeliveryOptions) {
     const rendered = await render(content, locale);
     const previous = message.key ? parseSlackRef(await findPostedRef(database, message.key, SLACK_PLATFORM)) : undefined;
     if (previous?.ts) {
-      await client.chat.update({ channel: previous.channel, ts: previous.ts, text: rendered.text, blocks: rendered.blocks });
+      // An update is the same however often it is sent: no look-up needed.
+      await call("chat.update", () =>
+        client.chat.update({ channel: previous.channel, ts: previous.ts!, text: rendered.text, blocks: rendered.blocks }),
+      );
       return { status: "delivered", result: { updated: slackMessageRef(previous.channel, previous.ts) } };
     }
-    const posted = await client.chat.postMessage({
-      channel,
-      text: rendered.text,
-      blocks: rendered.blocks,
-      unfurl_links: false,
-      ...(thread ? { thread_ts: thread } : {}),
-    });
+    if (message.interruptedAttemptAt) {
+      const found = await lookForPosted(message, channel, thread, message.interruptedAttemptAt);
+      if (found) {
+        if (message.key) await recordPostedRef(database, message.key, SLACK_PLATFORM, found, clock.now());
+        // The files may not have gone out before the interruption: sending them again loses nothing.
+        await uploadFiles(content, parseSlackRef(found)!.channel);
+        options.logger.info(
+          { outboxId: String(message.id), ref: found },
+          "interrupted delivery had reached Slack; not posted again",
+        );
+        return { status: "delivered", result: { recovered: found } };
+      }
+    }
+    await hooks.beforeSend();
+    const posted = await call("chat.postMessage", () =>
+      client.chat.postMessage({
+        channel,
+        text: rendered.text,
+        blocks: rendered.blocks,
+        unfurl_links: false,
+        metadata: { event_type: OUTBOX_METADATA_TYPE, event_payload: { outbox_id: String(message.id) } },
+        ...(thread ? { thread_ts: thread } : {}),
+      }),
+    );
     const ref = slackMessageRef(posted.channel ?? channel, posted.ts!);
     if (message.key) await recordPostedRef(database, message.key, SLACK_PLATFORM, ref, clock.now());
-    for (const file of content.files ?? [])
-      await client.files.uploadV2({
-        channel_id: posted.channel ?? channel,
-        filename: file.filename,
-        title: file.title,
-        content: file.content,
-      });
+    await uploadFiles(content, posted.channel ?? channel);
     return { status: "delivered", result: { posted: ref } };
   };
 
-  return async function deliver(message: TClaimedOutboxMessage): Promise<TDeliveryOutcome> {
+  return async function deliver(message: TClaimedOutboxMessage, hooks: TDeliveryHooks): Promise<TDeliveryOutcome> {
     const target = message.target;
     switch (target.to) {
       case "channel":
-        return postOrUpdate(message, options.channels[target.channel], locales.defaultLocale);
+        return postOrUpdate(message, hooks, options.channels[target.channel], locales.defaultLocale);
       case "person": {
         const user = slackUserOf(target.person);
         if (!user) throw new UndeliverableError(`${target.person} is not a Slack person`);
-        return postOrUpdate(message, user, await locales.of(user));
+        return postOrUpdate(message, hooks, user, await locales.of(user));
       }
       case "thread": {
         const root = parseSlackRef(await findPostedRef(database, target.of, SLACK_PLATFORM));
         // The thread's first message has not gone out yet: wait for it.
         if (!root?.ts) return { status: "wait", retryInSeconds: WAIT_FOR_THREAD_SECONDS };
-        return postOrUpdate(message, root.channel, locales.defaultLocale, root.ts);
+        return postOrUpdate(message, hooks, root.channel, locales.defaultLocale, root.ts);
       }
       case "notice": {
         const user = slackUserOf(target.person);
@@ -130,15 +196,20 @@ export function createSlackDelivery(options: TSlackDeliveryOptions) {
         if (!content) return { status: "delivered", result: { skipped: "nothing to say" } };
         const rendered = await render(content, locale);
         const where = parseSlackRef(target.where);
+        // An ephemeral message cannot be looked up afterwards: after a crash at this
+        // point the person may see a short notice twice, never a report or a page.
+        await hooks.beforeSend();
         if (where) {
           try {
-            await client.chat.postEphemeral({
-              channel: where.channel,
-              user,
-              text: rendered.text,
-              blocks: rendered.blocks,
-              ...(where.ts ? { thread_ts: where.ts } : {}),
-            });
+            await call("chat.postEphemeral", () =>
+              client.chat.postEphemeral({
+                channel: where.channel,
+                user,
+                text: rendered.text,
+                blocks: rendered.blocks,
+                ...(where.ts ? { thread_ts: where.ts } : {}),
+              }),
+            );
             return { status: "delivered" };
           } catch (error) {
             // Where the bot cannot answer in place (a channel it is not in, someone
@@ -146,7 +217,9 @@ export function createSlackDelivery(options: TSlackDeliveryOptions) {
             if (!EPHEMERAL_FALLBACK_ERRORS.has(slackErrorOf(error) ?? "")) throw error;
           }
         }
-        await client.chat.postMessage({ channel: user, text: rendered.text, blocks: rendered.blocks });
+        await call("chat.postMessage", () =>
+          client.chat.postMessage({ channel: user, text: rendered.text, blocks: rendered.blocks }),
+        );
         return { status: "delivered", result: { fallback: "direct_message" } };
       }
       case "legacy":

@@ -1,0 +1,89 @@
+// Exactly once to Slack, where Slack has no idempotency key: a post carries
+// its outbox row's id in its metadata; a delivery interrupted after its call
+// (the process died before it recorded the outcome) is looked up before it
+// is sent again; a row held by a worker that died is taken over once its
+// short lease runs out.
+import { WebClient } from "@slack/web-api";
+import { describe, expect, it } from "vitest";
+import { DPO_CHANNEL, STAFF_ID, TEST_BOT_TOKEN } from "../support/startTestBot.ts";
+import { DATABASE_KINDS } from "../support/testDatabases.ts";
+import { useBotPerTest } from "../support/useBotPerTest.ts";
+import { submitReport } from "./homeSupport.ts";
+
+const NOW = new Date("2026-11-23T09:00:00Z");
+
+describe.each(DATABASE_KINDS)("exactly once on %s", (kind) => {
+  const env = useBotPerTest(kind, { now: NOW });
+
+  /** A report whose messages are written but not yet sent: the outbox is stopped first. */
+  const reportWithoutSending = async () => {
+    await env.harness.bot.slack.outbox.stop();
+    await submitReport(env.harness, NOW);
+    const post = await env.harness.database.prisma.outboxMessage.findFirstOrThrow({ where: { kind: "incident.post" } });
+    return post;
+  };
+
+  const restartOutbox = () => {
+    env.harness.bot.slack.outbox.start(25);
+  };
+
+  it("puts the outbox row's id in the metadata of every post", async () => {
+    await submitReport(env.harness, NOW);
+    const [post] = await env.standIn.waitForCalls("chat.postMessage", 1);
+    const rows = await env.harness.database.prisma.outboxMessage.findMany({ where: { kind: "incident.post" } });
+    expect(post!.args.metadata).toEqual({ event_type: "datalek_outbox", event_payload: { outbox_id: String(rows[0]!.id) } });
+  });
+
+  it("does not post again what an interrupted attempt had already posted, and records where it went", async () => {
+    const row = await reportWithoutSending();
+    // The attempt that died: Slack got the post (with the row's id), the database never heard.
+    const slack = new WebClient(TEST_BOT_TOKEN, { slackApiUrl: env.standIn.url });
+    const earlier = await slack.chat.postMessage({
+      channel: DPO_CHANNEL,
+      text: "Datalek gemeld: DL-2026-0001",
+      metadata: { event_type: "datalek_outbox", event_payload: { outbox_id: String(row.id) } },
+    });
+    await env.harness.database.prisma.outboxMessage.update({ where: { id: row.id }, data: { attemptedAt: new Date() } });
+    const before = env.standIn.calls.length;
+    restartOutbox();
+    // The rest of the incident's messages go out; the post is not sent again.
+    await env.standIn.waitForCall("chat.postMessage", (call) => call.args.channel === STAFF_ID);
+    const since = env.standIn.calls.slice(before);
+    expect(since.filter((call) => call.method === "chat.postMessage" && call.args.channel === DPO_CHANNEL)).toHaveLength(0);
+    expect(env.standIn.successfulCallsTo("conversations.history")).toHaveLength(1);
+    const recovered = await env.harness.database.prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
+    expect(recovered).toMatchObject({
+      status: "delivered",
+      attemptedAt: null,
+      result: { recovered: `${DPO_CHANNEL}/${earlier.ts}` },
+    });
+    // The incident's thread is the post that was found: the pages link to it.
+    const posted = await env.harness.database.prisma.postedMessage.findFirstOrThrow({ where: { key: { endsWith: ":post" } } });
+    expect(posted.ref).toBe(`${DPO_CHANNEL}/${earlier.ts}`);
+  });
+
+  it("posts what an interrupted attempt had not got through", async () => {
+    const row = await reportWithoutSending();
+    await env.harness.database.prisma.outboxMessage.update({ where: { id: row.id }, data: { attemptedAt: new Date() } });
+    restartOutbox();
+    const post = await env.standIn.waitForCall("chat.postMessage", (call) => call.args.channel === DPO_CHANNEL);
+    expect((post.args.metadata as { event_payload: { outbox_id: string } }).event_payload.outbox_id).toBe(String(row.id));
+    expect(env.standIn.successfulCallsTo("conversations.history")).toHaveLength(1);
+  });
+
+  it("takes over a message held by a worker that died, once its lease runs out", async () => {
+    const row = await reportWithoutSending();
+    // Another worker claimed it and died: its lease ends in a second.
+    await env.harness.database.prisma.outboxMessage.update({
+      where: { id: row.id },
+      data: { claimedBy: "a-worker-that-died", leasedUntil: new Date(Date.now() + 1000) },
+    });
+    restartOutbox();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Still held: neither it nor the incident's later messages went out.
+    expect(env.standIn.callsTo("chat.postMessage")).toHaveLength(0);
+    await env.standIn.waitForCall("chat.postMessage", (call) => call.args.channel === DPO_CHANNEL, 5000);
+    await env.standIn.waitForCall("chat.postMessage", (call) => call.args.channel === STAFF_ID, 5000);
+    expect(env.standIn.successfulCallsTo("chat.postMessage").filter((call) => call.args.channel === DPO_CHANNEL)).toHaveLength(1);
+  });
+});
