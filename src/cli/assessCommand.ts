@@ -1,9 +1,11 @@
 // `datalek assess --input FILE|- [--lang nl|en]`: the assessment as a command,
 // for scripts, audits and the tests. Reads one JSON object
 // { "answers": {...}, "context": { "sector": "care" } } and prints the
-// assessment as JSON. Exit codes: 0 success, 2 invalid usage or input.
+// assessment as JSON (the reasons in the chosen language, from the text
+// catalogue). Exit codes: 0 success, 2 invalid usage or input.
 import { readFile } from "node:fs/promises";
 import type { z } from "zod";
+import type { TLocale } from "../core/text/locale.ts";
 import { assessBreach } from "../features/checklist/assessBreach.ts";
 import { ZAssessInput } from "../features/checklist/questions.ts";
 

@@ -23,14 +23,15 @@ import {
   type TAnswers,
   type TAssessmentContext,
 } from "../../src/features/checklist/questions.ts";
+import { textsFor } from "../../src/texts/index.ts";
 
 const CARE: TAssessmentContext = { sector: "care" };
 const GENERAL: TAssessmentContext = { sector: "general" };
 
 /**
  * A neutral, fully answered disclosure: simple contact data of ten adults to a
- * known recipient, by mistake, not yet contained. Factor cases change one or
- * two answers from here.
+ * known recipient (one addressee), by mistake, not yet contained. Factor cases
+ * change one or two answers from here.
  */
 const NEUTRAL: TAnswers = {
   personal_data: "yes",
@@ -41,6 +42,7 @@ const NEUTRAL: TAnswers = {
   identifiability: "maximum",
   unintelligible: "no",
   recipient: "known",
+  recipients_count: 1,
   malicious: "no",
   availability_impact: "none",
   contained: "no",
@@ -457,6 +459,7 @@ const CARE_CASES: TCase[] = [
       identifiability: "maximum",
       unintelligible: "no",
       recipient: "known",
+      recipients_count: 1,
       malicious: "no",
       contained: "no",
       harm_observed: "no",
@@ -496,6 +499,7 @@ const CARE_CASES: TCase[] = [
       identifiability: "maximum",
       unintelligible: "no",
       recipient: "trusted",
+      recipients_count: 1,
       malicious: "no",
       contained: "yes",
       harm_observed: "no",
@@ -556,6 +560,7 @@ const CARE_CASES: TCase[] = [
       identifiability: "limited",
       unintelligible: "no",
       recipient: "known",
+      recipients_count: 1,
       malicious: "no",
       contained: "yes",
       harm_observed: "no",
@@ -575,6 +580,7 @@ const CARE_CASES: TCase[] = [
       identifiability: "maximum",
       unintelligible: "no",
       recipient: "known",
+      recipients_count: 200,
       malicious: "no",
       contained: "no",
       harm_observed: "no",
@@ -738,6 +744,7 @@ const arbitraryAnswers: fc.Arbitrary<TAnswers> = fc
     identifiability: optional(fc.constantFrom(...IDENTIFIABILITY_VALUES)),
     unintelligible: optional(fc.constantFrom("yes", "no" as const)),
     recipient: optional(fc.constantFrom(...RECIPIENT_VALUES)),
+    recipients_count: optional(fc.integer({ min: 0, max: 5_000 })),
     malicious: optional(fc.constantFrom("yes", "no" as const)),
     availability_impact: optional(fc.constantFrom(...AVAILABILITY_IMPACT_VALUES)),
     contained: optional(fc.constantFrom("yes", "no" as const)),
@@ -832,25 +839,195 @@ describe("assessBreach: properties", () => {
   });
 });
 
+// ---------------------------------------------------------------------------
+// Issue 11: the number of recipients and rich profiles weigh as assessment.md
+// says; assumptions are stated where they are used; the reasons agree with the
+// outcome; the arithmetic stays out of the reasons.
+
+const levelOf = (answers: TAnswers, context: TAssessmentContext) => assessBreach(answers, context).level;
+const dutch = (locale: "nl" | "en", code: string) =>
+  (textsFor(locale).checklist.reasons as Record<string, (params?: unknown) => string>)[code]!();
+
+describe("assessBreach: a rich profile weighs above contact data", () => {
+  it("turns a misdirected mail with CVs into a notifiable breach where contact data is not", () => {
+    // assessment.md: a CV, an employment or education history, a family
+    // situation give enough for targeted fraud or phishing.
+    expect(levelOf(NEUTRAL, GENERAL)).toBe("no_risk");
+    expect(levelOf(with_({ data_categories: ["profile"] }), GENERAL)).toBe("risk");
+    expect(levelOf(with_({ data_categories: ["identity_contact", "profile"] }), GENERAL)).toBe("risk");
+    // Deleted by the one known recipient: misuse unlikely, as for financial data.
+    expect(levelOf(with_({ data_categories: ["profile"], contained: "yes" }), GENERAL)).toBe("no_risk");
+    expect(assessBreach(with_({ data_categories: ["profile"] }), GENERAL).reasons.join(" ")).toMatch(/persoonsprofiel/);
+  });
+
+  it("raises the ENISA data processing context above simple data", () => {
+    expect(assessBreach(NEUTRAL, GENERAL).severity.dpc).toBe(1);
+    expect(assessBreach(with_({ data_categories: ["profile"] }), GENERAL).severity.dpc).toBe(2);
+  });
+});
+
+describe("assessBreach: the number of recipients", () => {
+  const financialDeleted = with_({ data_categories: ["financial"], people_affected: 20, contained: "yes" });
+  const childsCarePlan = with_({ data_categories: ["health"], people_affected: 1, vulnerable_people: "yes" });
+
+  it("lets a mailing list of thousands weigh close to publication", () => {
+    // One known addressee who deleted it: no risk (the factor case above).
+    expect(levelOf(financialDeleted, GENERAL)).toBe("no_risk");
+    // The same data to 5,000 known addresses: deletion by all cannot be relied on.
+    expect(levelOf({ ...financialDeleted, recipients_count: 5_000 }, GENERAL)).toBe("risk");
+    // One adult's health data: one known recipient is a risk, thousands a high risk.
+    const health = with_({ data_categories: ["health"], people_affected: 1 });
+    expect(levelOf(health, GENERAL)).toBe("risk");
+    expect(levelOf({ ...health, recipients_count: 3_000 }, GENERAL)).toBe("high_risk");
+    expect(levelOf({ ...health, recipient: "public" }, GENERAL)).toBe("high_risk");
+  });
+
+  it("lets several known recipients weigh towards unknown ones", () => {
+    expect(levelOf(childsCarePlan, GENERAL)).toBe("risk");
+    expect(levelOf({ ...childsCarePlan, recipients_count: 5 }, GENERAL)).toBe("high_risk");
+    expect(levelOf({ ...childsCarePlan, recipient: "unknown" }, GENERAL)).toBe("high_risk");
+    const reasons = assessBreach({ ...childsCarePlan, recipients_count: 5 }, GENERAL).reasons.join(" ");
+    expect(reasons).toMatch(/Het gaat om 5 ontvangers/);
+  });
+
+  it("does not rely on a mailing list's deletion for the Art. 34(3)(b) exemption", () => {
+    const deleted = { ...childsCarePlan, contained: "yes" as const };
+    expect(assessBreach(deleted, CARE).exemptions).toEqual(["subsequent_measures"]);
+    const mailingList = assessBreach({ ...deleted, recipients_count: 25 }, CARE);
+    expect(mailingList.level).toBe("high_risk");
+    expect(mailingList.exemptions).toEqual([]);
+    expect(mailingList.notify_subjects).toBe(true);
+  });
+
+  it("assumes many recipients when the count is not answered, and says so", () => {
+    const { recipients_count: _count, ...answers } = financialDeleted;
+    const result = assessBreach(answers, GENERAL);
+    expect(result.level).toBe("risk");
+    expect(result.missing).toEqual(["recipients_count"]);
+    expect(result.reasons).toContain(dutch("nl", "assumed_recipients_count"));
+    // Asked only when someone outside may have the data.
+    expect(assessBreach({ ...answers, recipient: "none" }, GENERAL).missing).toEqual([]);
+  });
+
+  it("never lowers the level for more recipients", () => {
+    fc.assert(
+      fc.property(
+        arbitraryAnswers,
+        arbitraryContext,
+        fc.integer({ min: 0, max: 5_000 }),
+        fc.integer({ min: 0, max: 5_000 }),
+        (answers, context, a, b) => {
+          const [fewer, more] = a <= b ? [a, b] : [b, a];
+          expect(rank(levelOf({ ...answers, recipients_count: more }, context))).toBeGreaterThanOrEqual(
+            rank(levelOf({ ...answers, recipients_count: fewer }, context)),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("assessBreach: reasons a privacy officer can sign", () => {
+  it("states an assumption where it is used, not as a fact", () => {
+    const { malicious: _malicious, ...answers } = with_({ recipient: "unknown" });
+    const reasons = assessBreach(answers, GENERAL).reasons;
+    const assumed = dutch("nl", "assumed_malicious");
+    expect(assumed).toMatch(/^Nog niet beantwoord; uit voorzorg aangenomen: er was \(kwade\) opzet/);
+    // Right after the recipient, where intent is weighed; not as a fact, not as a note at the end.
+    expect(reasons.indexOf(assumed)).toBe(reasons.indexOf(dutch("nl", "recipient_unknown")) + 1);
+    expect(reasons).not.toContain(dutch("nl", "malicious"));
+  });
+
+  it("never states an unanswered fact as known", () => {
+    fc.assert(
+      fc.property(arbitraryAnswers, arbitraryContext, (answers, context) => {
+        const reasons = assessBreach(answers, context).reasons;
+        if (answers.malicious === undefined) expect(reasons).not.toContain(dutch("nl", "malicious"));
+        if (answers.vulnerable_people === undefined) {
+          expect(reasons).not.toContain(dutch("nl", "vulnerable"));
+          expect(reasons).not.toContain(dutch("nl", "availability_delayed_vulnerable"));
+        }
+        if (answers.recipient === undefined) expect(reasons).not.toContain(dutch("nl", "recipient_unknown"));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("does not say the risk stays real and then that it will no longer materialise", () => {
+    // The demo's case: a care client's health data to one known recipient
+    // who deleted it, by mistake. The AP is notified (the breach was a risk
+    // when it happened); the people need not be told (Art. 34(3)(b)).
+    const answers = with_({ data_categories: ["health", "identity_contact"], vulnerable_people: "yes", contained: "yes" });
+    const result = assessBreach(answers, CARE);
+    expect(result.exemptions).toEqual(["subsequent_measures"]);
+    const text = result.reasons.join(" ");
+    expect(text).toMatch(/art\. 34 lid 3 onder b/);
+    expect(text).not.toMatch(/blijft daarom reëel|blijft .*reëel, ook na/);
+    fc.assert(
+      fc.property(arbitraryAnswers, arbitraryContext, (anyAnswers, context) => {
+        const assessed = assessBreach(anyAnswers, context);
+        const all = assessed.reasons.join(" ");
+        if (assessed.exemptions.includes("subsequent_measures")) expect(all).not.toMatch(/blijft .*reëel/);
+        // The headline and the exemptions agree on informing the people.
+        if (assessed.level === "high_risk")
+          expect(assessed.reasons[0]).toBe(
+            dutch("nl", assessed.notify_subjects ? "headline_high_risk" : "headline_high_risk_exempt"),
+          );
+        // No "no risk" finding that cites the special-category rule meant for notification.
+        if (assessed.level === "no_risk") expect(assessed.reasons).not.toContain(dutch("nl", "special_exposed"));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("keeps the arithmetic out of the reasons, for the appendix", () => {
+    for (const locale of ["nl", "en"] as const) {
+      const result = assessBreach(CARE_CASES[0]!.answers, CARE, locale);
+      const reasons = result.reasons.join(" ");
+      expect(reasons).not.toMatch(/DPC|EI \d|kans [\d,]+ x ernst|likelihood [\d.]+ x severity/);
+      expect(result.scoring.join(" ")).toMatch(locale === "nl" ? /kans [\d,]+ x ernst/ : /likelihood [\d.]+ x severity/);
+      expect(result.severity.explanation.join(" ")).toMatch(/DPC/);
+    }
+  });
+
+  it("says why a care organisation weighs heavier in words that read well", () => {
+    const care = assessBreach(NEUTRAL, CARE).reasons.join(" ");
+    expect(care).toMatch(/alleen al dat iemand in haar bestanden staat, zegt iets over diens gezondheid of zorg/);
+    expect(care).not.toMatch(/al het voorkomen/);
+    expect(assessBreach(NEUTRAL, GENERAL).reasons.join(" ")).not.toMatch(/zorgorganisatie/);
+  });
+
+  it("writes numbers as the reader does", () => {
+    const many = with_({ people_affected: 5_000, recipients_count: 2_500 });
+    expect(assessBreach(many, GENERAL).reasons.join(" ")).toMatch(/\(5\.000\).*2\.500 ontvangers/);
+    expect(assessBreach(many, GENERAL, "en").reasons.join(" ")).toMatch(/\(5,000\).*2,500 recipients/);
+  });
+});
+
 describe("QUESTIONS", () => {
   it("covers every question id once, in order", () => {
     expect(QUESTIONS.map((question) => question.id)).toEqual([...QUESTION_IDS]);
   });
 
   it("has Dutch and English texts and labels that fit a Slack button", () => {
-    for (const question of QUESTIONS) {
-      expect(question.text.nl.length).toBeGreaterThan(0);
-      expect(question.text.en.length).toBeGreaterThan(0);
-      for (const value of question.values) {
-        expect(value.label.nl.length).toBeLessThanOrEqual(75);
-        expect(value.label.en.length).toBeLessThanOrEqual(75);
+    // The words moved to the text catalogue (src/texts/questions.ts).
+    for (const locale of ["nl", "en"] as const) {
+      const texts = textsFor(locale).questions;
+      for (const question of QUESTIONS) {
+        expect(texts.questions[question.id].length).toBeGreaterThan(0);
+        const labels = (texts.values as Record<string, Record<string, string>>)[question.id];
+        for (const value of question.values) {
+          expect(labels?.[value]?.length ?? 0, `${locale} ${question.id}=${value}`).toBeGreaterThan(0);
+          expect(labels![value]!.length).toBeLessThanOrEqual(75);
+        }
       }
     }
   });
 
   it("offers exactly the values the schema accepts", () => {
     for (const question of QUESTIONS) {
-      for (const { value } of question.values) {
+      for (const value of question.values) {
         const answer = question.kind === "several" ? [value] : value;
         expect(ZAnswers.safeParse({ [question.id]: answer }).success, `${question.id}=${value}`).toBe(true);
       }

@@ -5,6 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { enisaSeverity, severityBand } from "../../src/features/checklist/enisaSeverity.ts";
 import type { TAnswers, TAssessmentContext } from "../../src/features/checklist/questions.ts";
+import { reasonTexts } from "../../src/features/checklist/assessBreach.ts";
+import { textsFor } from "../../src/texts/index.ts";
 
 const CARE: TAssessmentContext = { sector: "care" };
 const GENERAL: TAssessmentContext = { sector: "general" };
@@ -205,8 +207,9 @@ describe("enisaSeverity", () => {
 
   it("explains each step in Dutch and English and flags assumptions", () => {
     const result = enisaSeverity({}, CARE);
-    const dutch = result.explanation.map((line) => line.nl).join(" ");
-    const english = result.explanation.map((line) => line.en).join(" ");
+    // The sentences are in the text catalogue; the engine gives codes.
+    const dutch = reasonTexts(result.explanation, textsFor("nl")).join(" ");
+    const english = reasonTexts(result.explanation, textsFor("en")).join(" ");
     expect(dutch).toMatch(/niet beantwoord/);
     expect(english).toMatch(/not answered/);
     expect(dutch).toMatch(/ENISA-score 4 x 1 \+ 1 = 5: zeer hoog/);

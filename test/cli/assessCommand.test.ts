@@ -83,6 +83,41 @@ describe("assessCommand: good input", () => {
     expect(JSON.parse(result.stdout).level).toBe("not_a_breach");
   });
 
+  it("accepts the number of recipients and the profile category, and weighs them", async () => {
+    // A CV sent by mistake to one known addressee who deleted it, against the
+    // same CV sent to a mailing list of 3,000 (shared/spec/assessment.md).
+    const cv = {
+      personal_data: "yes",
+      breach_types: ["confidentiality"],
+      data_categories: ["identity_contact", "profile"],
+      people_affected: 1,
+      vulnerable_people: "no",
+      identifiability: "maximum",
+      unintelligible: "no",
+      recipient: "known",
+      malicious: "no",
+      contained: "yes",
+      harm_observed: "no",
+    };
+    const one = await run(
+      ["--input", "-"],
+      JSON.stringify({ answers: { ...cv, recipients_count: 1 }, context: { sector: "general" } }),
+    );
+    expect(one.code, one.stderr).toBe(0);
+    expect(ZAssessment.parse(JSON.parse(one.stdout)).level).toBe("no_risk");
+    const list = await run(
+      ["--input", "-", "--lang", "en"],
+      JSON.stringify({ answers: { ...cv, recipients_count: 3_000 }, context: { sector: "general" } }),
+    );
+    expect(list.code, list.stderr).toBe(0);
+    const assessment = ZAssessment.parse(JSON.parse(list.stdout));
+    expect(assessment.level).toBe("risk");
+    expect(assessment.reasons.join(" ")).toMatch(/3,000 recipients: that is close to publication/);
+    expect(assessment.reasons.join(" ")).toMatch(/rich personal profile/);
+    // The arithmetic is printed apart from the reasons.
+    expect(assessment.scoring.join(" ")).toMatch(/likelihood .* x severity/);
+  });
+
   it("runs through the dispatcher", async () => {
     const result = await run(["assess", "--input", "-"], JSON.stringify(GOOD_INPUT), "main");
     expect(result.code).toBe(0);
@@ -102,6 +137,13 @@ describe("assessCommand: bad input exits 2 and names the problem", () => {
     ["fractional count", withAnswers({ people_affected: 2.5 }), /answers\.people_affected: must be a whole number/],
     ["count as text", withAnswers({ people_affected: "12" }), /answers\.people_affected: must be a whole number/],
     ["too large a count", withAnswers({ people_affected: 20_000_000 }), /answers\.people_affected: must be at most/],
+    ["negative recipients", withAnswers({ recipients_count: -1 }), /answers\.recipients_count: must not be negative/],
+    ["recipients as text", withAnswers({ recipients_count: "many" }), /answers\.recipients_count: must be a whole number/],
+    [
+      "unknown data category",
+      withAnswers({ data_categories: ["cv"] }),
+      /answers\.data_categories\[0\]: must be one of .*profile/,
+    ],
     [
       "unknown context key",
       JSON.stringify({ answers: {}, context: { sector: "care", colour: "red" } }),

@@ -27,6 +27,7 @@ const COMPLETE: TAnswers = {
   identifiability: "maximum",
   unintelligible: "no",
   recipient: "known",
+  recipients_count: 1,
   malicious: "no",
   availability_impact: "none",
   contained: "yes",

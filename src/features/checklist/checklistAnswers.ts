@@ -1,7 +1,7 @@
 // The checklist's answers as pure data: how a raw value from a front end
 // becomes an answer, which answers the report already gives, and when the
 // checklist is complete enough for an assessment. No chat, no database.
-import { QUESTION_IDS, ZAnswers, type TAnswers, type TQuestionId } from "./questions.ts";
+import { QUESTION_IDS, questionById, ZAnswers, type TAnswers, type TQuestionId } from "./questions.ts";
 
 /** The questions in the order they are asked, in two thread messages. */
 export const CHECKLIST_GROUPS: readonly { part: string; questionIds: readonly TQuestionId[] }[] = [
@@ -47,7 +47,7 @@ export type TParsedAnswer =
 /** Validates a raw answer with the same schema as `datalek assess`. */
 export function parseAnswer(questionId: TQuestionId, raw: unknown): TParsedAnswer {
   let candidate = raw;
-  if (questionId === "people_affected" && typeof raw === "string") {
+  if (questionById(questionId).kind === "number" && typeof raw === "string") {
     const trimmed = raw.trim();
     candidate = /^-?\d+$/.test(trimmed) ? Number(trimmed) : trimmed === "" ? undefined : Number.NaN;
   }

@@ -1,7 +1,7 @@
 // When a recorded decision goes against the assessment, and which fields the
 // decision modal therefore requires.
-import type { TAssessmentLevel } from "./assessBreach.ts";
-import type { TDecision } from "../incidents/decisions.ts";
+import type { TDecision } from "../../core/incidents/decisions.ts";
+import type { TAssessmentLevel } from "./assessmentLevels.ts";
 
 export interface TAssessmentStanding {
   /** The level that counts: the DPO's override, else the engine's; null before the checklist is complete. */
