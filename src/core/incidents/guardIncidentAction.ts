@@ -8,6 +8,7 @@ import type { TDbTransaction } from "../storage/transaction.ts";
 import type { TMessaging } from "../outbox/enqueueMessages.ts";
 import type { TPersonId } from "../people/person.ts";
 import { isDpo, type TRoleDirectory } from "../people/roles.ts";
+import type { TNoticeName } from "../../texts/notices.ts";
 import { recordRefusal } from "./recordRefusal.ts";
 
 export interface TGuardDeps {
@@ -26,6 +27,8 @@ export interface TGuardInput {
   where?: string | null;
   /** Refused once the decision is recorded (the checklist, the assessment, the decision itself). */
   beforeDecision?: boolean;
+  /** What a refusal after the decision says (default already_decided; the checklist says it is locked). */
+  decidedNotice?: TNoticeName;
   /** Who else may act besides the privacy officers (a measure's owner). */
   alsoAllowed?: (incident: Incident) => boolean;
 }
@@ -59,7 +62,7 @@ export async function guardIncidentAction(
         incident,
         actor: input.actor,
         kind: `${input.action}_refused`,
-        notice: reason === "not_a_dpo" ? "dpo_only" : "already_decided",
+        notice: reason === "not_a_dpo" ? "dpo_only" : (input.decidedNotice ?? "already_decided"),
         details: { reason },
         where: input.where ?? null,
       },
