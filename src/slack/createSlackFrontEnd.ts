@@ -19,11 +19,13 @@ import { classifySlackFailure } from "./delivery/classifySlackFailure.ts";
 import { convertLegacyOutbox } from "./delivery/convertLegacyOutbox.ts";
 import { createSlackDelivery } from "./delivery/deliverToSlack.ts";
 import { HomeTabRefresher } from "./home/HomeTabRefresher.ts";
-import { SLACK_PLATFORM } from "./identity.ts";
+import { SLACK_PLATFORM, slackPerson, slackWhere } from "./identity.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { SlackLocales } from "./locale/SlackLocales.ts";
 import { guardRequestBodies } from "./security/requestBodyGuard.ts";
 import { requestFingerprint, requestGuard } from "./security/requestGuard.ts";
+import { acknowledgeUnmatched, recordListeners } from "./security/unmatchedInteractions.ts";
+import { enqueueNotice } from "../core/notices/enqueueNotice.ts";
 import { checkSlackToken, TOKEN_REFUSED_ERRORS, tokenRefusedLine, type TTokenCheck } from "./setup/checkSlackToken.ts";
 import { SlackSetupMonitor } from "./setup/SlackSetupMonitor.ts";
 
@@ -134,6 +136,24 @@ export function createSlackFrontEnd(options: TSlackFrontEndOptions): TSlackFront
     logger.error({ error: error.message, code: (error as { code?: string }).code }, "listener failed");
   });
   app.use(requestGuard(deps));
+  // Listeners are recorded as they register (below); a click or form none of them handles is acknowledged at once.
+  const registry = recordListeners(app);
+  app.use(
+    acknowledgeUnmatched(registry, (userId, where) => {
+      if (!/^[UW][A-Z0-9]{2,20}$/.test(userId)) return;
+      void deps.database.prisma
+        .$transaction((tx) =>
+          enqueueNotice(
+            tx,
+            deps.messaging,
+            { person: slackPerson(userId), notice: "no_longer_applies", where: slackWhere(where.channel, where.threadTs) },
+            deps.clock.now(),
+          ),
+        )
+        .then(wake)
+        .catch((error: Error) => logger.warn({ error: error.message }, "answering an unknown click failed"));
+    }),
+  );
   if (receiver) metrics.instrumentReceiver(receiver as unknown as Parameters<TBotMetrics["instrumentReceiver"]>[0]);
   app.use(metrics.ackMiddleware);
   const homeDeps = { ...deps, client, locales };
