@@ -5,7 +5,8 @@
 // requests to the real bot, a real database, the clock under test control.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/core/time/clock.ts";
-import { ensureRecurringDuties } from "../../src/services/register/ensureRecurringDuties.ts";
+import { seedFeatures } from "../../src/features/index.ts";
+import { slackPerson } from "../../src/slack/identity.ts";
 import { reportModalState } from "../support/slackRequests.ts";
 import { SlackStandIn, type RecordedCall } from "../support/slackStandIn.ts";
 import { createTestDatabase, DATABASE_KINDS, type TTestDatabase } from "../support/testDatabases.ts";
@@ -102,7 +103,9 @@ describe.each(DATABASE_KINDS)("recurring duties on %s", (kind) => {
       ["digest:2026-11-30", "2026-11-30T08:00:00.000Z"],
     ]);
     // A restart adds nothing.
-    expect(await ensureRecurringDuties(harness.bot.context)).toBe(0);
+    const scheduled = await harness.database.prisma.scheduledJob.count();
+    await seedFeatures(harness.bot.deps);
+    expect(await harness.database.prisma.scheduledJob.count()).toBe(scheduled);
     expect(await harness.database.prisma.scheduledJob.count({ where: { kind: { startsWith: "retention" } } })).toBe(9);
   });
 
@@ -170,7 +173,10 @@ describe.each(DATABASE_KINDS)("recurring duties on %s", (kind) => {
       () => harness.database.prisma.retentionReview.findUniqueOrThrow({ where: { id: reviewId } }),
       (row) => row.completedAt !== null,
     );
-    expect([review.completedBy, review.completedAt?.toISOString()]).toEqual([SIILO_OWNER, "2027-01-05T10:00:00.000Z"]);
+    expect([review.completedBy, review.completedAt?.toISOString()]).toEqual([
+      slackPerson(SIILO_OWNER),
+      "2027-01-05T10:00:00.000Z",
+    ]);
     await standIn.waitForCall("chat.update", (call) => textOf(call).includes("afgerond door"));
     await runAt("2027-01-11T08:00:00Z");
     expect(siiloNudges()).toHaveLength(2);
@@ -194,11 +200,11 @@ describe.each(DATABASE_KINDS)("recurring duties on %s", (kind) => {
     });
     expect(events.map((event) => [event.kind, event.actorId])).toEqual([
       ["nudged", "bot"],
-      ["refused", STAFF_ID],
-      ["snoozed", SIILO_OWNER],
+      ["refused", slackPerson(STAFF_ID)],
+      ["snoozed", slackPerson(SIILO_OWNER)],
       ["reminded", "bot"],
-      ["snoozed", SIILO_OWNER],
-      ["done", SIILO_OWNER],
+      ["snoozed", slackPerson(SIILO_OWNER)],
+      ["done", slackPerson(SIILO_OWNER)],
     ]);
     const nextQuarter = await harness.database.prisma.scheduledJob.findUniqueOrThrow({
       where: { dedupeKey: "retention:siilo:2027-Q2" },
@@ -270,7 +276,10 @@ describe.each(DATABASE_KINDS)("recurring duties on %s", (kind) => {
       () => harness.database.prisma.policyEvaluation.findUniqueOrThrow({ where: { year: 2027 } }),
       (row) => row.completedAt !== null,
     );
-    expect([evaluation.completedBy, evaluation.completedAt?.toISOString()]).toEqual(["U0MANAGER1", "2027-02-09T10:00:00.000Z"]);
+    expect([evaluation.completedBy, evaluation.completedAt?.toISOString()]).toEqual([
+      slackPerson("U0MANAGER1"),
+      "2027-02-09T10:00:00.000Z",
+    ]);
 
     // The weekly repeat stops; next year's request stays.
     await runAt("2027-02-15T08:00:00Z");
@@ -304,15 +313,15 @@ describe.each(DATABASE_KINDS)("recurring duties on %s", (kind) => {
       () => harness.database.prisma.policyEvaluation.findUniqueOrThrow({ where: { year: 2027 } }),
       (row) => row.completedAt !== null,
     );
-    expect(recorded.completedBy).toBe("U0MANAGER1");
+    expect(recorded.completedBy).toBe(slackPerson("U0MANAGER1"));
     const events = await harness.database.prisma.dutyEvent.findMany({
       where: { duty: "policy_evaluation" },
       orderBy: { id: "asc" },
     });
     expect(events.map((event) => [event.kind, event.actorId])).toEqual([
       ["requested", "bot"],
-      ["refused", "U0SOMEONE1"],
-      ["done", "U0MANAGER1"],
+      ["refused", slackPerson("U0SOMEONE1")],
+      ["done", slackPerson("U0MANAGER1")],
     ]);
   });
 

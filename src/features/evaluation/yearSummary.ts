@@ -22,6 +22,7 @@ export interface TYearSummary {
 }
 
 export const SUMMARY_LEVELS = ["high_risk", "risk", "no_risk", "not_a_breach", "unassessed"] as const;
+export type TSummaryLevel = (typeof SUMMARY_LEVELS)[number];
 
 export function summariseYear(year: number, incidents: TIncidentForSummary[], measuresOpen: number): TYearSummary {
   const byLevel: Record<string, number> = Object.fromEntries(SUMMARY_LEVELS.map((level) => [level, 0]));

@@ -1,8 +1,11 @@
-// The register feature: what it adds to the whole (see src/features/feature.ts).
+// The register of systems: the warning when its file is broken, and the
+// `/datalek register` command.
 import type { TFeature } from "../feature.ts";
+import { registerCommand } from "./registerCommand.ts";
 import { registerBrokenMessage } from "./registerMessages.ts";
 
 export const registerFeature: TFeature = {
   name: "register",
   messageKinds: [registerBrokenMessage],
+  commands: [registerCommand],
 };

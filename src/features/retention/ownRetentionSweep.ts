@@ -5,14 +5,16 @@
 // A daily sweep job does it, records each erasure (timeline + audit trail)
 // and schedules the next sweep. Erased are: every field listed in
 // ENCRYPTED_FIELDS of the incident and of the models that carry its
-// incidentId, and the reporter's user id (also as actor in the timeline).
+// incidentId, and the reporter's person id (also as actor in the timeline).
 import { DateTime } from "luxon";
-import type { TBotContext } from "../../app/botContext.ts";
+import { appendTimelineEntry } from "../../core/incidents/appendTimelineEntry.ts";
+import { BOT_ACTOR } from "../../core/people/person.ts";
+import type { TJobHandler } from "../../core/scheduler/runDueJobs.ts";
+import { scheduleJobs } from "../../core/scheduler/scheduleJobs.ts";
 import { ENCRYPTED_FIELDS } from "../../core/security/encryptedFields.ts";
+import type { Database } from "../../core/storage/openDatabase.ts";
 import type { TDbTransaction } from "../../core/storage/transaction.ts";
-import type { TJobHandler } from "../scheduler/runDueJobs.ts";
-import { scheduleJobs } from "../scheduler/scheduleJob.ts";
-import { appendTimelineEntry } from "../timeline/appendTimelineEntry.ts";
+import type { TFeatureDeps } from "../featureDeps.ts";
 
 export const OWN_RETENTION_SWEEP = "own_retention.sweep";
 export const ERASED = "erased";
@@ -21,15 +23,17 @@ const BATCH = 50;
 /** The sweep runs daily at this local hour. */
 const SWEEP_HOUR = 3;
 
+export type TOwnRetentionDeps = Pick<TFeatureDeps, "database" | "clock" | "settings">;
+
 type TDelegate = { updateMany(args: unknown): Promise<{ count: number }> };
 
 function delegateOf(tx: TDbTransaction, model: string): TDelegate {
   return (tx as unknown as Record<string, TDelegate>)[model.charAt(0).toLowerCase() + model.slice(1)]!;
 }
 
-function hasIncidentId(context: TBotContext, model: string): boolean {
+function hasIncidentId(database: Database, model: string): boolean {
   const models = (
-    context.database.prisma as unknown as { _runtimeDataModel?: { models: Record<string, { fields: { name: string }[] }> } }
+    database.prisma as unknown as { _runtimeDataModel?: { models: Record<string, { fields: { name: string }[] }> } }
   )._runtimeDataModel?.models;
   return models?.[model]?.fields.some((field) => field.name === "incidentId") ?? false;
 }
@@ -41,23 +45,23 @@ export function nextSweepAt(now: Date, zone: string): Date {
 }
 
 /** Puts the next sweep on the schedule (idempotent: one per day). */
-export async function scheduleOwnRetentionSweep(tx: TDbTransaction, now: Date, zone: string): Promise<void> {
+export async function scheduleOwnRetentionSweep(tx: TDbTransaction, now: Date, zone: string): Promise<number> {
   const dueAt = nextSweepAt(now, zone);
-  await scheduleJobs(tx, [
+  return scheduleJobs(tx, [
     { kind: OWN_RETENTION_SWEEP, dedupeKey: `${OWN_RETENTION_SWEEP}:${DateTime.fromJSDate(dueAt, { zone }).toISODate()}`, dueAt },
   ]);
 }
 
 /** Erases one incident's free text and personal details, inside the caller's transaction. */
 export async function eraseIncidentFreeText(
-  context: TBotContext,
+  deps: TOwnRetentionDeps,
   tx: TDbTransaction,
   incident: { id: string; reference: string; reporterId: string },
   now: Date,
 ): Promise<void> {
   for (const [model, fields] of Object.entries(ENCRYPTED_FIELDS)) {
     const isIncident = model === "Incident";
-    if (!isIncident && !hasIncidentId(context, model)) continue; // not incident data (e.g. duty events)
+    if (!isIncident && !hasIncidentId(deps.database, model)) continue; // not incident data (e.g. duty events)
     const scope = isIncident ? { id: incident.id } : { incidentId: incident.id };
     for (const [field, kind] of Object.entries(fields)) {
       await delegateOf(tx, model).updateMany({
@@ -75,35 +79,35 @@ export async function eraseIncidentFreeText(
   await appendTimelineEntry(tx, {
     incidentId: incident.id,
     at: now,
-    actorId: "system",
+    actorId: BOT_ACTOR,
     kind: "own_retention_erased",
-    details: { reference: incident.reference, retentionYears: context.settings.OWN_RETENTION_YEARS },
+    details: { reference: incident.reference, retentionYears: deps.settings.OWN_RETENTION_YEARS },
   });
 }
 
-export const sweepOwnRetention: TJobHandler = async (tx, { now, context }) => {
-  const closedBefore = DateTime.fromJSDate(now).minus({ years: context.settings.OWN_RETENTION_YEARS }).toJSDate();
-  const due = await tx.incident.findMany({
-    where: { closedAt: { not: null, lt: closedBefore }, reporterId: { not: ERASED } },
-    select: { id: true, reference: true, reporterId: true },
-    orderBy: { closedAt: "asc" },
-    take: BATCH,
-  });
-  for (const incident of due) await eraseIncidentFreeText(context, tx, incident, now);
-  // A full batch: look again soon; otherwise tomorrow.
-  if (due.length === BATCH) {
-    await scheduleJobs(tx, [
-      { kind: OWN_RETENTION_SWEEP, dedupeKey: `${OWN_RETENTION_SWEEP}:more:${now.toISOString()}`, dueAt: now },
-    ]);
-  } else {
-    await scheduleOwnRetentionSweep(tx, now, context.settings.TIMEZONE);
-  }
-  return { status: "done", outcome: { erased: due.map((incident) => incident.reference) } };
-};
+export function sweepOwnRetention(deps: TOwnRetentionDeps): TJobHandler {
+  return async (tx, { now }) => {
+    const closedBefore = DateTime.fromJSDate(now).minus({ years: deps.settings.OWN_RETENTION_YEARS }).toJSDate();
+    const due = await tx.incident.findMany({
+      where: { closedAt: { not: null, lt: closedBefore }, reporterId: { not: ERASED } },
+      select: { id: true, reference: true, reporterId: true },
+      orderBy: { closedAt: "asc" },
+      take: BATCH,
+    });
+    for (const incident of due) await eraseIncidentFreeText(deps, tx, incident, now);
+    // A full batch: look again soon; otherwise tomorrow.
+    if (due.length === BATCH) {
+      await scheduleJobs(tx, [
+        { kind: OWN_RETENTION_SWEEP, dedupeKey: `${OWN_RETENTION_SWEEP}:more:${now.toISOString()}`, dueAt: now },
+      ]);
+    } else {
+      await scheduleOwnRetentionSweep(tx, now, deps.settings.TIMEZONE);
+    }
+    return { status: "done", outcome: { erased: due.map((incident) => incident.reference) } };
+  };
+}
 
 /** At start: make sure a sweep is scheduled. */
-export async function seedOwnRetentionSweep(context: TBotContext): Promise<void> {
-  await context.database.prisma.$transaction((tx) =>
-    scheduleOwnRetentionSweep(tx, context.clock.now(), context.settings.TIMEZONE),
-  );
+export async function seedOwnRetentionSweep(deps: TOwnRetentionDeps): Promise<number> {
+  return deps.database.prisma.$transaction((tx) => scheduleOwnRetentionSweep(tx, deps.clock.now(), deps.settings.TIMEZONE));
 }

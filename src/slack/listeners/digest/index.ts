@@ -1,4 +1,5 @@
-// The Slack listeners of the digest feature, one file each beside this one.
+// The digest feature has no Slack listeners: the weekly digest is a message
+// without buttons.
 import type { App } from "@slack/bolt";
 import type { TSlackListenerDeps } from "../slackListenerDeps.ts";
 

@@ -1,4 +1,6 @@
-// The Slack listeners of the register feature, one file each beside this one.
+// The register feature has no Slack listeners of its own: `/datalek
+// register` is a command (src/features/register/registerCommand.ts), run by
+// the /datalek listener.
 import type { App } from "@slack/bolt";
 import type { TSlackListenerDeps } from "../slackListenerDeps.ts";
 
