@@ -9,6 +9,7 @@ import { reportModalState } from "../support/slackRequests.ts";
 import { type RecordedCall } from "../support/slackStandIn.ts";
 import { DATABASE_KINDS } from "../support/testDatabases.ts";
 import { DPO_CHANNEL, DPO_ID, STAFF_ID } from "../support/startTestBot.ts";
+import { slackPerson } from "../../src/slack/identity.ts";
 import { answeredByDm } from "../support/answeredByDm.ts";
 import { useBotPerTest } from "../support/useBotPerTest.ts";
 
@@ -109,7 +110,7 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
       data: {
         decision: "not_notifiable",
         decidedAt: env.clock.now(),
-        decidedBy: DPO_ID,
+        decidedBy: slackPerson(DPO_ID),
         decisionReason: "Synthetisch: geen risico.",
         status: "decided",
       },
@@ -162,7 +163,11 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
     expect(added.status).toBe(200);
     expect((added.body as { response_action?: string }).response_action).toBeUndefined();
     const measure = await env.harness.database.prisma.correctiveMeasure.findFirstOrThrow();
-    expect([measure.ownerId, measure.dueDate, measure.createdBy]).toEqual([OWNER, "2026-12-04", DPO_ID]);
+    expect([measure.ownerId, measure.dueDate, measure.createdBy]).toEqual([
+      slackPerson(OWNER),
+      "2026-12-04",
+      slackPerson(DPO_ID),
+    ]);
 
     const assigned = await env.standIn.waitForCall("chat.postMessage", (call) => call.args.channel === OWNER);
     expect(textOf(assigned)).toContain(reference);
@@ -171,7 +176,7 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
       "chat.postMessage",
       (call) => call.args.thread_ts === where.ts && textOf(call).includes("Opvolging"),
     );
-    expect(textOf(progress)).toContain("0 van 1 maatregelen afgerond");
+    expect(textOf(progress)).toContain("0 van 1 maatregel afgerond");
 
     // Due Friday 4 December: reminded at 09:00 that day, not before.
     await runAt("2026-12-04T07:59:00Z");
@@ -204,10 +209,10 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
       () => env.harness.database.prisma.correctiveMeasure.findUniqueOrThrow({ where: { id: measure.id } }),
       (row) => row.doneAt !== null,
     );
-    expect([done.doneBy, done.doneAt?.toISOString()]).toEqual([OWNER, "2026-12-07T10:00:00.000Z"]);
+    expect([done.doneBy, done.doneAt?.toISOString()]).toEqual([slackPerson(OWNER), "2026-12-07T10:00:00.000Z"]);
     await env.standIn.waitForCall(
       "chat.update",
-      (call) => call.args.ts === progress.response!.ts && textOf(call).includes("1 van 1 maatregelen afgerond"),
+      (call) => call.args.ts === progress.response!.ts && textOf(call).includes("1 van 1 maatregel afgerond"),
     );
 
     // No more reminders once done.
@@ -221,12 +226,12 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
     ).map((entry) => [entry.kind, entry.actorId]);
     expect(kinds).toEqual(
       expect.arrayContaining([
-        ["measure_add_refused", STAFF_ID],
-        ["measure_added", DPO_ID],
+        ["measure_add_refused", slackPerson(STAFF_ID)],
+        ["measure_added", slackPerson(DPO_ID)],
         ["measure_due_reminder", "bot"],
         ["measure_overdue_reminder", "bot"],
-        ["measure_done_refused", STAFF_ID],
-        ["measure_done", OWNER],
+        ["measure_done_refused", slackPerson(STAFF_ID)],
+        ["measure_done", slackPerson(OWNER)],
       ]),
     );
   });
@@ -267,7 +272,7 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
     const record = await incident(reference);
     expect([record.status, record.closedBy, record.closedAt?.toISOString()]).toEqual([
       "closed",
-      DPO_ID,
+      slackPerson(DPO_ID),
       "2026-12-08T10:00:00.000Z",
     ]);
     const followUp = await env.harness.database.prisma.incidentFollowUp.findUniqueOrThrow({ where: { incidentId: record.id } });
@@ -336,7 +341,7 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
       evaluated.procedureChange,
       evaluated.evaluatedBy,
       evaluated.evaluatedAt?.toISOString(),
-    ]).toEqual(["none_taken", "yes", DPO_ID, "2026-12-22T11:00:00.000Z"]);
+    ]).toEqual(["none_taken", "yes", slackPerson(DPO_ID), "2026-12-22T11:00:00.000Z"]);
     const kinds = (
       await env.harness.database.prisma.timelineEntry.findMany({ where: { incidentId: record.id }, orderBy: { id: "asc" } })
     ).map((entry) => entry.kind);
