@@ -8,7 +8,8 @@ import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/core/time/clock.ts";
 import { loadRegisterFile, parseRegister } from "../../src/features/register/loadRegister.ts";
-import { resolveStartRegister } from "../../src/features/register/resolveStartRegister.ts";
+import { registerWarningRecipients, resolveStartRegister } from "../../src/features/register/resolveStartRegister.ts";
+import { personFromSetting, slackPerson } from "../../src/slack/identity.ts";
 import { loadSettings, type TSettings } from "../../src/settings/loadSettings.ts";
 import { migrateDatabase } from "../../src/core/storage/migrateDatabase.ts";
 import { openDatabase, type Database } from "../../src/core/storage/openDatabase.ts";
@@ -33,6 +34,14 @@ describe("the register at start", () => {
   let directory: string;
   const clock = new ManualClock(NOW);
   const logger = pino({ level: "silent" });
+  /** What the start passes: the messaging, and who is told, from the settings. */
+  const from = (loaded: TSettings) => ({
+    messaging: { platforms: ["slack"] },
+    told: registerWarningRecipients({
+      admins: loaded.ADMIN_USER_IDS.map(personFromSetting),
+      dpos: loaded.DPO_USER_IDS.map(personFromSetting),
+    }),
+  });
 
   beforeEach(async () => {
     database = await openDatabase({ kind: "pglite" });
@@ -52,7 +61,7 @@ describe("the register at start", () => {
 
   it("stops the start on a broken file when there is no last good register", async () => {
     const file = write("register.yaml", "systems:\n  - key: Siilo\n");
-    const result = await resolveStartRegister({ database, clock, logger, settings: settings(), file });
+    const result = await resolveStartRegister({ database, clock, logger, ...from(settings()), file });
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.problems.join("\n")).toMatch(/line 2, systems\[0\]\.key/);
     expect(await database.prisma.outboxMessage.count()).toBe(0);
@@ -64,7 +73,7 @@ describe("the register at start", () => {
       database,
       clock,
       logger,
-      settings: settings({ ADMIN_USER_IDS: "U0ADMIN01" }),
+      ...from(settings({ ADMIN_USER_IDS: "U0ADMIN01" })),
       file,
     });
     expect(good).toMatchObject({ ok: true, fallback: false });
@@ -79,7 +88,7 @@ describe("the register at start", () => {
       database,
       clock,
       logger,
-      settings: settings({ ADMIN_USER_IDS: "U0ADMIN01" }),
+      ...from(settings({ ADMIN_USER_IDS: "U0ADMIN01" })),
       file,
     });
     if (!fallback.ok || !fallback.fallback) throw new Error("expected the fallback");
@@ -90,8 +99,8 @@ describe("the register at start", () => {
 
     const messages = await database.prisma.outboxMessage.findMany();
     expect(messages).toHaveLength(1);
-    expect(messages[0]!.kind).toBe("duty.message");
-    expect(messages[0]!.payload).toMatchObject({ message: "register_broken", channel: "U0ADMIN01" });
+    expect(messages[0]!.kind).toBe("register.broken");
+    expect(messages[0]!.target).toEqual({ to: "person", person: slackPerson("U0ADMIN01") });
     expect(JSON.stringify(messages[0]!.payload)).toContain("systems[4].owner");
     const events = await database.prisma.dutyEvent.findMany();
     expect(events.map((event) => [event.duty, event.kind])).toEqual([["register", "fallback"]]);
@@ -99,26 +108,24 @@ describe("the register at start", () => {
 
   it("warns the privacy officers when no administrator is set", async () => {
     const file = write("register.yaml", fs.readFileSync("config/register.yaml", "utf8"));
-    await resolveStartRegister({ database, clock, logger, settings: settings(), file });
+    await resolveStartRegister({ database, clock, logger, ...from(settings()), file });
     fs.writeFileSync(file, "systems: [");
-    const fallback = await resolveStartRegister({ database, clock, logger, settings: settings(), file });
+    const fallback = await resolveStartRegister({ database, clock, logger, ...from(settings()), file });
     expect(fallback).toMatchObject({ ok: true, fallback: true });
-    const channels = (await database.prisma.outboxMessage.findMany()).map(
-      (message) => (message.payload as { channel: string }).channel,
-    );
-    expect(channels.sort()).toEqual(["U0DPO0001", "U0DPO0002"]);
+    const told = (await database.prisma.outboxMessage.findMany()).map((message) => (message.target as { person: string }).person);
+    expect(told.sort()).toEqual([slackPerson("U0DPO0001"), slackPerson("U0DPO0002")]);
   });
 
   it("a good file replaces the last good register", async () => {
     const file = write("register.yaml", fs.readFileSync("config/register.yaml", "utf8"));
-    await resolveStartRegister({ database, clock, logger, settings: settings(), file });
+    await resolveStartRegister({ database, clock, logger, ...from(settings()), file });
     const smaller = write(
       "small.yaml",
       "systems:\n  - key: drive\n    name: Google Drive\n    description: Opslag.\n    data_kinds: Dossiers.\n    data_flow: Intern.\n    security_measures: [2FA]\n    people_concerned: Kinderen\n    retention: 2 jaar\n    owner: U0000HOME1\n",
     );
-    await resolveStartRegister({ database, clock, logger, settings: settings(), file: smaller });
+    await resolveStartRegister({ database, clock, logger, ...from(settings()), file: smaller });
     fs.writeFileSync(smaller, "nonsense: true\n");
-    const fallback = await resolveStartRegister({ database, clock, logger, settings: settings(), file: smaller });
+    const fallback = await resolveStartRegister({ database, clock, logger, ...from(settings()), file: smaller });
     expect(fallback.ok && fallback.register.systems.map((system) => system.key)).toEqual(["drive"]);
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { ManualClock } from "../../src/core/time/clock.ts";
 import { ERASED, ERASED_TEXT, OWN_RETENTION_SWEEP } from "../../src/features/retention/ownRetentionSweep.ts";
 import { verifyAuditChain } from "../../src/core/audit/verifyAuditChain.ts";
+import { slackPerson } from "../../src/slack/identity.ts";
 import { reportModalState } from "../support/slackRequests.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
 import { STAFF_ID, startTestBot, startWorkspaceStandIn, type TTestBot } from "../support/startTestBot.ts";
@@ -90,12 +91,12 @@ describe.each(DATABASE_KINDS)("own retention on %s", (kind) => {
       peopleAffected: 5,
       decision: "not_notifiable",
     });
-    expect(erased.timeline.some((entry) => entry.actorId === STAFF_ID)).toBe(false);
+    expect(erased.timeline.some((entry) => entry.actorId === slackPerson(STAFF_ID))).toBe(false);
     expect(erased.timeline.map((entry) => entry.kind)).toContain("own_retention_erased");
 
     const kept = await prisma.incident.findUniqueOrThrow({ where: { id: recent.id } });
     expect(kept.whatHappened).toBe("Synthetisch: recente melding Reiger-2");
-    expect(kept.reporterId).toBe(STAFF_ID);
+    expect(kept.reporterId).toBe(slackPerson(STAFF_ID));
 
     const audited = await prisma.auditEntry.findMany({ where: { action: "own_retention_erased" } });
     expect(audited.map((entry) => entry.incidentId)).toEqual([old.id]);

@@ -9,11 +9,17 @@ import type { Database } from "../../core/storage/openDatabase.ts";
 import { enqueueMessages, type TMessaging } from "../../core/outbox/enqueueMessages.ts";
 import { toPerson } from "../../core/outbox/target.ts";
 import type { TPersonId } from "../../core/people/person.ts";
+import type { TRoleDirectory } from "../../core/people/roles.ts";
 import { BOT_ACTOR, recordDutyEvent } from "../../core/duties/recordDutyEvent.ts";
 import { loadRegisterFile, ZRegister, type TRegister } from "./loadRegister.ts";
 import { REGISTER_BROKEN_KIND } from "./registerMessages.ts";
 
 const LAST_GOOD = "last_good";
+
+/** Who is told that the register file is broken: the administrators, else the privacy officers. */
+export function registerWarningRecipients(roles: Pick<TRoleDirectory, "admins" | "dpos">): readonly TPersonId[] {
+  return roles.admins.length > 0 ? roles.admins : roles.dpos;
+}
 
 export type TStartRegister =
   | { ok: true; register: TRegister; fallback: false }
