@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { assessBreach } from "../../src/features/checklist/assessBreach.ts";
 import { QUESTION_IDS, type TAnswers } from "../../src/features/checklist/questions.ts";
+import { slackPerson } from "../../src/slack/identity.ts";
 import type { RecordedCall } from "../support/slackStandIn.ts";
 import { reportModalState, type StateValues } from "../support/slackRequests.ts";
 import { useBotPerTest } from "../support/useBotPerTest.ts";
@@ -127,7 +128,11 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
     type: "multi_static_select",
     selected_options: values.map((value) => ({ value, text: { type: "plain_text", text: value } })),
   });
-  const numberAction = (value: string) => ({ action_id: "checklist_people_affected", type: "number_input", value });
+  const numberAction = (value: string, questionId = "people_affected") => ({
+    action_id: `checklist_${questionId}`,
+    type: "number_input",
+    value,
+  });
 
   /** Clicks one answer as the DPO and waits until it is recorded. */
   async function answerAs(userId: string, action: Record<string, unknown>, stateValues?: StateValues) {
@@ -156,6 +161,8 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
     await answer(button("identifiability", "maximum"));
     await answer(button("unintelligible", "no"));
     await answer(button("recipient", "known"));
+    // Issue 11: how many outside the organisation received it (one wrong addressee).
+    await answer(numberAction("1", "recipients_count"));
     await answer(button("malicious", "no"));
     await answer(button("availability_impact", "none"));
     await answer(button("contained", "yes"));
@@ -173,7 +180,7 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
     await click(DPO_ID, { action_id: actionId, type: "button", value: REFERENCE });
     await eventually(
       async () => prisma().incidentAssessment.findUnique({ where: { incidentId: (await incident()).id } }),
-      (row) => row?.confirmedBy === DPO_ID,
+      (row) => row?.confirmedBy === slackPerson(DPO_ID),
       "the confirmation",
     );
   }
@@ -231,12 +238,16 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
     // Several-choice questions are selects with exactly `checklist_<id>`, prefilled from the report.
     const categories = elements.find((element) => element.action_id === "checklist_data_categories")!;
     expect(categories.type).toBe("multi_static_select");
-    expect(categories.options).toHaveLength(11);
+    // Twelve kinds of data since issue 11 added `profile`.
+    expect(categories.options).toHaveLength(12);
     expect(categories.initial_options!.map((option) => option.value).sort()).toEqual(["health", "identity_contact"]);
     expect(ids).toContain("checklist_breach_types");
     const number = elements.find((element) => element.action_id === "checklist_people_affected")!;
     expect(number.type).toBe("number_input");
     expect(number.initial_value).toBe("3");
+    // Issue 11: the number of recipients, a number of its own.
+    const recipients = elements.find((element) => element.action_id === "checklist_recipients_count")!;
+    expect(recipients.type).toBe("number_input");
     const inputBlock = (latest(group1).blocks as TBlock[]).find(
       (block) => block.element?.action_id === "checklist_people_affected",
     )!;
@@ -258,7 +269,7 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
       recipient: "known",
     });
     const rows = await prisma().checklistAnswer.findMany();
-    expect(rows.every((row) => row.prefilled && row.answeredBy === STAFF_ID)).toBe(true);
+    expect(rows.every((row) => row.prefilled && row.answeredBy === slackPerson(STAFF_ID))).toBe(true);
     // Not complete yet: no assessment.
     expect(await prisma().incidentAssessment.count()).toBe(0);
 
@@ -296,19 +307,19 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
     const answers = await storedAnswers();
     expect(answers).toMatchObject({ personal_data: "yes", people_affected: 12, data_categories: ["health", "identity_contact"] });
     const rows = await prisma().checklistAnswer.findMany();
-    expect(rows).toHaveLength(12);
+    expect(rows).toHaveLength(13);
     for (const answerRow of rows) {
       expect(answerRow.prefilled, answerRow.questionId).toBe(false);
-      expect(answerRow.answeredBy).toBe(DPO_ID);
+      expect(answerRow.answeredBy).toBe(slackPerson(DPO_ID));
       expect(answerRow.answeredAt.toISOString()).toBe(new Date(NOW.getTime() + 15 * 60_000).toISOString());
     }
     const kinds = await timelineKinds();
-    // 9 new answers, 3 prefilled ones confirmed (categories, recipient, contained), the number changed.
-    expect(kinds.filter((k) => k === "checklist_answered")).toHaveLength(9);
+    // 10 new answers (with the number of recipients), 3 prefilled ones confirmed (categories, recipient, contained), the number changed.
+    expect(kinds.filter((k) => k === "checklist_answered")).toHaveLength(10);
     expect(kinds.filter((k) => k === "checklist_answer_confirmed")).toHaveLength(3);
     expect(kinds).toContain("assessment_made");
     const entry = await prisma().timelineEntry.findFirstOrThrow({ where: { kind: "checklist_answered" } });
-    expect(entry.actorId).toBe(DPO_ID);
+    expect(entry.actorId).toBe(slackPerson(DPO_ID));
     expect(entry.details).toMatchObject({ questionId: "personal_data", value: "yes" });
     // The checklist shows who answered.
     await eventually(
@@ -403,7 +414,7 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
     const decided = await incident();
     expect(decided).toMatchObject({
       decision: "ap_notified",
-      decidedBy: DPO_ID,
+      decidedBy: slackPerson(DPO_ID),
       apReference: "AP-2026-123456",
       status: "decided",
     });
@@ -423,7 +434,8 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
     // The channel post says what was decided instead of counting down.
     await eventually(
       async () => JSON.stringify(env.standIn.message(DPO_CHANNEL, threadTs)?.blocks ?? []),
-      (blocks) => blocks.includes("gemeld bij de AP") && blocks.includes("AP-2026-123456") && blocks.includes("aftellen gestopt"),
+      // The decision's one label (texts.vocabulary.decisions), as on the button.
+      (blocks) => blocks.includes("Gemeld bij de AP") && blocks.includes("AP-2026-123456") && blocks.includes("aftellen gestopt"),
       "the decision on the channel post",
     );
 
@@ -444,7 +456,8 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
     expect(view.callback_id).toBe("decision_not_notifiable");
     const reasonBlock = view.blocks.find((block) => block.block_id === "reason") as TBlock & { optional?: boolean };
     expect(reasonBlock.element?.action_id).toBe("reason");
-    expect(reasonBlock.optional).toBe(false);
+    // Required: Slack's default, so the renderer leaves `optional` out.
+    expect(reasonBlock.optional ?? false).toBe(false);
     expect(JSON.stringify(view.blocks)).toContain("wijkt af van de beoordeling");
     const empty = await submitModal(view.callback_id, { reason: "  " });
     expect(empty.body).toMatchObject({ response_action: "errors", errors: { reason: expect.any(String) } });
@@ -454,7 +467,12 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
     });
     expect(recorded.body).toBe("");
     const decided = await incident();
-    expect(decided).toMatchObject({ decision: "not_notifiable", status: "decided", decidedBy: DPO_ID, apReference: null });
+    expect(decided).toMatchObject({
+      decision: "not_notifiable",
+      status: "decided",
+      decidedBy: slackPerson(DPO_ID),
+      apReference: null,
+    });
     expect(decided.decisionReason).toContain("ongeopend verwijderd");
     const entry = await prisma().timelineEntry.findFirstOrThrow({ where: { kind: "decision_recorded" } });
     expect(entry.details).toMatchObject({ decision: "not_notifiable", effectiveLevel: "high_risk", contradictsAssessment: true });
@@ -476,7 +494,7 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
     expect(empty.body).toMatchObject({ response_action: "errors", errors: { reason: expect.any(String) } });
     const recorded = await submitModal(view.callback_id, { reason: "Het ging om geanonimiseerde testgegevens zonder personen." });
     expect(recorded.body).toBe("");
-    expect(await incident()).toMatchObject({ decision: "not_a_breach", status: "decided", decidedBy: DPO_ID });
+    expect(await incident()).toMatchObject({ decision: "not_a_breach", status: "decided", decidedBy: slackPerson(DPO_ID) });
     const entry = await prisma().timelineEntry.findFirstOrThrow({ where: { kind: "decision_recorded" } });
     expect(entry.details).toMatchObject({ decision: "not_a_breach", contradictsAssessment: false });
   });
@@ -494,7 +512,8 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
     );
     const view = await openDecisionModal("decision_ap_notified");
     const reasonBlock = view.blocks.find((block) => block.block_id === "reason") as TBlock & { optional?: boolean };
-    expect(reasonBlock.optional).toBe(false);
+    // Required: Slack's default, so the renderer leaves `optional` out.
+    expect(reasonBlock.optional ?? false).toBe(false);
     const noReason = await submitModal(view.callback_id, { ap_reference: "AP-1", reason: "" });
     expect(Object.keys((noReason.body as { errors: object }).errors)).toEqual(["reason"]);
     const recorded = await submitModal(view.callback_id, {
@@ -518,7 +537,7 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
     );
     expect((await storedAnswers()).personal_data).toBeUndefined();
     const refusal = await prisma().timelineEntry.findFirstOrThrow({ where: { kind: "checklist_answer_refused" } });
-    expect(refusal.actorId).toBe(STAFF_ID);
+    expect(refusal.actorId).toBe(slackPerson(STAFF_ID));
 
     // A second DPO may answer.
     await answerAs(SECOND_DPO_ID, button("personal_data", "no"));
