@@ -6,13 +6,13 @@
 //   ends Sunday 25 October (03:00 CEST -> 02:00 CET).
 // - CET is UTC+1, CEST is UTC+2.
 import { describe, expect, it } from "vitest";
-import {
-  AP_NOTIFICATION_WINDOW_HOURS,
-  computeNotificationDeadline,
-  describeTimeLeft,
-  timeLeft,
-} from "../../src/core/time/deadlines.ts";
+import { AP_NOTIFICATION_WINDOW_HOURS, computeNotificationDeadline, timeLeft } from "../../src/core/time/deadlines.ts";
 import { formatLocal, localYear } from "../../src/core/time/formatLocal.ts";
+import { textsFor } from "../../src/texts/index.ts";
+
+/** The time left in words, as every reminder and post says it (texts.common.timeLeft). */
+const describeTimeLeft = (deadline: Date, now: Date, locale: "nl" | "en") =>
+  textsFor(locale).common.timeLeft(timeLeft(deadline, now));
 
 const AMSTERDAM = "Europe/Amsterdam";
 const HOUR = 3_600_000;
@@ -113,30 +113,37 @@ describe("timeLeft", () => {
   });
 });
 
-describe("describeTimeLeft", () => {
+describe("the time left in words", () => {
   const deadline = new Date("2026-11-26T07:00:00Z");
   const before = (milliseconds: number) => new Date(deadline.getTime() - milliseconds);
   const after = (milliseconds: number) => new Date(deadline.getTime() + milliseconds);
 
-  it("states the time left in Dutch and in English", () => {
-    expect(describeTimeLeft(deadline, before(70 * HOUR), "nl")).toBe("nog 70 uur 0 min");
-    expect(describeTimeLeft(deadline, before(70 * HOUR), "en")).toBe("70 h 0 min left");
-    expect(describeTimeLeft(deadline, before(4 * HOUR + 15 * MINUTE), "nl")).toBe("nog 4 uur 15 min");
-    expect(describeTimeLeft(deadline, before(4 * HOUR + 15 * MINUTE), "en")).toBe("4 h 15 min left");
-    expect(describeTimeLeft(deadline, before(45 * MINUTE), "nl")).toBe("nog 0 uur 45 min");
+  it("states the time left in Dutch and in English, without empty parts (issue 11)", () => {
+    expect(describeTimeLeft(deadline, before(70 * HOUR), "nl")).toBe("nog 70 uur");
+    expect(describeTimeLeft(deadline, before(70 * HOUR), "en")).toBe("70 hours left");
+    expect(describeTimeLeft(deadline, before(4 * HOUR + 15 * MINUTE), "nl")).toBe("nog 4 uur en 15 minuten");
+    expect(describeTimeLeft(deadline, before(4 * HOUR + 15 * MINUTE), "en")).toBe("4 hours 15 minutes left");
+    // Never "nog 0 uur 29 min".
+    expect(describeTimeLeft(deadline, before(29 * MINUTE), "nl")).toBe("nog 29 minuten");
+    expect(describeTimeLeft(deadline, before(29 * MINUTE), "en")).toBe("29 minutes left");
+    expect(describeTimeLeft(deadline, before(HOUR + MINUTE), "nl")).toBe("nog 1 uur en 1 minuut");
+    expect(describeTimeLeft(deadline, before(HOUR + MINUTE), "en")).toBe("1 hour 1 minute left");
   });
 
   it("states how late an overdue incident is", () => {
-    expect(describeTimeLeft(deadline, after(HOUR + 30 * MINUTE), "nl")).toBe("1 uur 30 min te laat");
-    expect(describeTimeLeft(deadline, after(HOUR + 30 * MINUTE), "en")).toBe("1 h 30 min overdue");
-    expect(describeTimeLeft(deadline, after(25 * HOUR), "nl")).toBe("25 uur 0 min te laat");
-    expect(describeTimeLeft(deadline, after(25 * HOUR), "en")).toBe("25 h 0 min overdue");
+    expect(describeTimeLeft(deadline, after(HOUR + 30 * MINUTE), "nl")).toBe("1 uur en 30 minuten te laat");
+    expect(describeTimeLeft(deadline, after(HOUR + 30 * MINUTE), "en")).toBe("1 hour 30 minutes overdue");
+    // Never "1 uur 0 min te laat".
+    expect(describeTimeLeft(deadline, after(HOUR), "nl")).toBe("1 uur te laat");
+    expect(describeTimeLeft(deadline, after(25 * HOUR), "nl")).toBe("25 uur te laat");
+    expect(describeTimeLeft(deadline, after(25 * HOUR), "en")).toBe("25 hours overdue");
+    expect(describeTimeLeft(deadline, deadline, "nl")).toBe("nu verlopen");
   });
 
   it("counts the hours across a daylight-saving change as elapsed hours", () => {
     // Sat 24 Oct 10:00 CEST to Tue 27 Oct 09:00 CET is 72 real hours, though the wall clock shows 71.
     const discovery = new Date("2026-10-24T08:00:00Z");
-    expect(describeTimeLeft(computeNotificationDeadline(discovery), discovery, "nl")).toBe("nog 72 uur 0 min");
+    expect(describeTimeLeft(computeNotificationDeadline(discovery), discovery, "nl")).toBe("nog 72 uur");
   });
 });
 

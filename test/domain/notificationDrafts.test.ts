@@ -159,11 +159,11 @@ describe("validating what is recorded", () => {
   it("checks a notice to the people concerned field by field", () => {
     const now = new Date("2026-11-24T09:00:00Z");
     const bad = validateSubjectNotice(
-      { sentAt: now.getTime() / 1000 + 3600, method: "pigeon", recipientsCount: "2.5", note: null },
+      { sentAt: new Date(now.getTime() + 3_600_000), method: "pigeon", recipientsCount: "2.5", note: null },
       now,
     );
     expect(bad.ok ? [] : Object.keys(bad.errors).sort()).toEqual(["method", "recipients_count", "sent_at"]);
-    const good = validateSubjectNotice({ sentAt: now.getTime() / 1000, method: "email", recipientsCount: "12", note: "" }, now);
+    const good = validateSubjectNotice({ sentAt: now, method: "email", recipientsCount: "12", note: "" }, now);
     expect(good).toEqual({ ok: true, sentAt: now, method: "email", recipientsCount: 12, note: null });
   });
 });

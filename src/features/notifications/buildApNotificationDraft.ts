@@ -2,9 +2,12 @@
 // drafted from the record, section by section in the order of the AP's
 // online form, in Dutch, ready to paste. What the record does not hold is
 // named as still to fill, so nothing is silently left out.
-import { valueLabel } from "../checklist/questions.ts";
-import { formatLocal } from "../time/formatLocal.ts";
-import { renderDraftText, toFill, type TDraft, type TDraftSection, type TNotificationDraftInput } from "./draftInput.ts";
+import type { TAssessmentLevel } from "../checklist/assessmentLevels.ts";
+import { formatLocal } from "../../core/time/formatLocal.ts";
+import { apDraftDocument as doc } from "../../texts/notifications.ts";
+import { textsFor } from "../../texts/index.ts";
+import type { TStopped } from "../../texts/vocabulary.ts";
+import { renderDraftText, type TDraft, type TDraftSection, type TNotificationDraftInput } from "./draftInput.ts";
 
 export const AP_DRAFT_SECTION_IDS = [
   "about",
@@ -19,177 +22,138 @@ export const AP_DRAFT_SECTION_IDS = [
   "followup_measures",
   "international",
 ] as const;
+type TApDraftSectionId = (typeof AP_DRAFT_SECTION_IDS)[number];
 
 const SPECIAL_CATEGORIES = new Set(["health", "special_other", "criminal"]);
 
-const STOPPED_NL: Record<string, string> = {
-  yes: "Het lek is gestopt.",
-  no: "Het lek loopt nog.",
-  unknown: "Het is nog niet bekend of het lek gestopt is.",
-};
-
-const LEVEL_NL: Record<string, string> = {
-  not_a_breach: "geen datalek (geen persoonsgegevens)",
-  no_risk: "waarschijnlijk geen risico voor de betrokkenen",
-  risk: "risico voor de betrokkenen",
-  high_risk: "hoog risico voor de betrokkenen",
-};
+/** The answers' labels as the Dutch checklist shows them. */
+const DUTCH = textsFor("nl");
+type TLabelledQuestion = "breach_types" | "data_categories" | "recipient" | "identifiability";
+function label(question: TLabelledQuestion, value: string): string {
+  return (DUTCH.questions.values[question] as Record<string, string>)[value] ?? value;
+}
 
 export function buildApNotificationDraft(input: TNotificationDraftInput): TDraft {
   const { incident, answers } = input;
   const at = (date: Date) => formatLocal(date, input.zone, "nl");
-  const label = (id: Parameters<typeof valueLabel>[0], value: string) => valueLabel(id, value, "nl");
   const initial = input.apNotifications.find((notification) => notification.kind === "initial");
   const apReference = initial?.apReference ?? incident.apReference;
+  const stopped = doc.nature.stopped[incident.stopped as TStopped];
 
   const about: string[] = apReference
     ? [
-        `Soort melding: vervolgmelding (aanvulling op de eerdere melding).`,
-        `Meldnummer van de eerste melding bij de AP: ${apReference}`,
-        ...(initial ? [`Eerste melding gedaan op: ${at(initial.notifiedAt)}`] : []),
-        toFill("wat deze vervolgmelding aanvult of wijzigt"),
+        doc.about.followup,
+        doc.about.firstReference(apReference),
+        ...(initial ? [doc.about.firstNotifiedAt(at(initial.notifiedAt))] : []),
+        doc.about.whatFollowupAdds,
       ]
-    : ["Soort melding: nieuwe melding.", `Intern kenmerk: ${input.reference}`];
+    : [doc.about.new, doc.about.internalReference(input.reference)];
 
   const contact = [
-    input.organisationName ? `Organisatie: ${input.organisationName}` : toFill("naam, KvK-nummer en adres van de organisatie"),
-    input.privacyContact
-      ? `Contactpersoon voor de AP: ${input.privacyContact}`
-      : toFill("naam, functie, e-mailadres en telefoonnummer van de contactpersoon (functionaris gegevensbescherming)"),
+    input.organisationName ? doc.contact.organisation(input.organisationName) : doc.contact.organisationToFill,
+    input.privacyContact ? doc.contact.contactPerson(input.privacyContact) : doc.contact.contactPersonToFill,
   ];
 
-  const late = input.now.getTime() > incident.deadlineAt.getTime() && !initial;
+  // Late: past the deadline and not yet notified (a follow-up is not late).
+  const late = input.now.getTime() > incident.deadlineAt.getTime() && !apReference;
   const timeline = [
-    incident.occurredAt
-      ? `Datum en tijd van het ontstaan van het datalek: ${at(incident.occurredAt)}`
-      : toFill("wanneer is het datalek ontstaan (datum en tijd, of 'onbekend')"),
-    `Datum en tijd van de ontdekking: ${at(incident.discoveredAt)}`,
-    `Moment waarop de organisatie zich bewust werd van het datalek: ${at(incident.awarenessAt)}`,
-    ...(input.awarenessCorrectionReason
-      ? [`Toelichting op het moment van bewustwording: ${input.awarenessCorrectionReason}`]
-      : []),
-    `Uiterste termijn voor de melding (72 uur na bewustwording): ${at(incident.deadlineAt)}`,
-    ...(late
-      ? [
-          `Deze melding wordt na de termijn van 72 uur gedaan (art. 33 lid 1 AVG).`,
-          `Reden van de vertraging: ${toFill("waarom de melding later is dan 72 uur na bewustwording")}`,
-        ]
-      : []),
+    incident.occurredAt ? doc.timeline.occurred(at(incident.occurredAt)) : doc.timeline.occurredToFill,
+    doc.timeline.discovered(at(incident.discoveredAt)),
+    doc.timeline.aware(at(incident.awarenessAt)),
+    ...(input.awarenessCorrectionReason ? [doc.timeline.awarenessReason(input.awarenessCorrectionReason)] : []),
+    doc.timeline.deadline(at(incident.deadlineAt)),
+    ...(late ? [doc.timeline.late, doc.timeline.lateReason] : []),
   ];
 
   const breachTypes = answers.breach_types ?? [];
   const nature = [
-    `Wat is er gebeurd: ${incident.whatHappened}`,
+    doc.nature.whatHappened(incident.whatHappened),
     breachTypes.length > 0
-      ? `Soort inbreuk: ${breachTypes.map((type) => label("breach_types", type)).join("; ")}`
-      : toFill("soort inbreuk: vertrouwelijkheid (inzage/verstrekking), integriteit (wijziging) en/of beschikbaarheid (verlies)"),
-    `Systeem of kanaal: ${input.systemName}`,
-    `Wie kan de gegevens hebben: ${label("recipient", answers.recipient ?? incident.recipient)}`,
-    ...(answers.malicious ? [`Opzet of kwaad opzet: ${answers.malicious === "yes" ? "ja" : "nee"}`] : []),
-    STOPPED_NL[incident.stopped] ?? toFill("is het lek gestopt"),
+      ? doc.nature.breachTypes(breachTypes.map((type) => label("breach_types", type)).join("; "))
+      : doc.nature.breachTypesToFill,
+    doc.nature.system(input.systemName),
+    doc.nature.recipient(label("recipient", answers.recipient ?? incident.recipient)),
+    ...(answers.recipients_count !== undefined ? [doc.nature.recipientsCount(answers.recipients_count)] : []),
+    ...(answers.malicious ? [doc.nature.malicious(answers.malicious === "yes")] : []),
+    stopped ?? doc.nature.stoppedToFill,
   ];
 
   const categories = answers.data_categories ?? incident.dataKinds;
   const special = categories.filter((category) => SPECIAL_CATEGORIES.has(category));
   const personalData = [
     categories.length > 0
-      ? `Soorten persoonsgegevens: ${categories.map((category) => label("data_categories", category)).join("; ")}`
-      : toFill("soorten persoonsgegevens"),
+      ? doc.personalData.categories(categories.map((category) => label("data_categories", category)).join("; "))
+      : doc.personalData.categoriesToFill,
     special.length > 0
-      ? `Bijzondere of strafrechtelijke persoonsgegevens: ja (${special.map((category) => label("data_categories", category)).join("; ")})`
-      : "Bijzondere persoonsgegevens: nee, volgens de huidige gegevens.",
-    ...(answers.identifiability ? [`Herleidbaarheid tot personen: ${label("identifiability", answers.identifiability)}`] : []),
+      ? doc.personalData.special(special.map((category) => label("data_categories", category)).join("; "))
+      : doc.personalData.noSpecial,
+    ...(answers.identifiability ? [doc.personalData.identifiability(label("identifiability", answers.identifiability))] : []),
   ];
 
-  const count = answers.people_affected ?? incident.peopleAffected;
   const people = [
-    `Aantal betrokkenen: ${count}${answers.people_affected === undefined ? " (schatting uit de melding; controleer dit)" : ""}`,
-    input.registerSystem
-      ? `Categorieën betrokkenen: ${input.registerSystem.peopleConcerned}`
-      : toFill("categorieën betrokkenen (bijvoorbeeld cliënten, medewerkers)"),
+    doc.people.count(answers.people_affected ?? incident.peopleAffected, answers.people_affected === undefined),
+    input.registerSystem ? doc.people.categories(input.registerSystem.peopleConcerned) : doc.people.categoriesToFill,
     answers.vulnerable_people === "yes"
-      ? "Het gaat (ook) om kwetsbare personen (kinderen, cliënten of patiënten)."
+      ? doc.people.vulnerable
       : answers.vulnerable_people === "no"
-        ? "Het gaat niet om kwetsbare personen."
-        : toFill("gaat het om kwetsbare personen (kinderen, cliënten, patiënten)"),
+        ? doc.people.notVulnerable
+        : doc.people.vulnerableToFill,
   ];
 
   const measuresBefore = [
-    ...(input.registerSystem
-      ? [
-          `Technische en organisatorische maatregelen vooraf (${input.systemName}): ${input.registerSystem.securityMeasures.join("; ")}`,
-        ]
-      : [toFill("welke beveiligingsmaatregelen waren er vooraf voor dit kanaal")]),
+    input.registerSystem
+      ? doc.measuresBefore.measures(input.systemName, input.registerSystem.securityMeasures.join("; "))
+      : doc.measuresBefore.measuresToFill,
     answers.unintelligible === "yes"
-      ? "De gegevens waren onleesbaar voor onbevoegden (versleuteld; de sleutel is niet gelekt)."
+      ? doc.measuresBefore.unintelligible
       : answers.unintelligible === "no"
-        ? "De gegevens waren leesbaar voor wie ze kreeg (niet versleuteld of de sleutel is gelekt)."
-        : toFill("waren de gegevens versleuteld of anderszins onleesbaar gemaakt"),
+        ? doc.measuresBefore.intelligible
+        : doc.measuresBefore.unintelligibleToFill,
   ];
 
   const consequences = input.assessment
     ? [
-        `Beoordeling: ${LEVEL_NL[input.assessment.level] ?? input.assessment.level}.`,
+        doc.consequences.level(doc.consequences.levels[input.assessment.level as TAssessmentLevel] ?? input.assessment.level),
         ...input.assessment.reasons.map((reason) => `- ${reason}`),
-        toFill("mogelijke gevolgen voor de betrokkenen in eigen woorden (bijv. schaamte, fraude, discriminatie)"),
+        doc.consequences.ownWordsToFill,
       ]
-    : [toFill("mogelijke gevolgen voor de betrokkenen (de checklist is nog niet beoordeeld)")];
+    : [doc.consequences.notAssessedToFill];
 
   const followupSubjects =
     input.subjectNotices.length > 0
-      ? input.subjectNotices.map(
-          (notice) =>
-            `Betrokkenen geïnformeerd op ${at(notice.sentAt)} per ${methodNl(notice.method)}, aan ${notice.recipientsCount} personen.`,
+      ? input.subjectNotices.map((notice) =>
+          doc.followupSubjects.informed(at(notice.sentAt), notice.method, notice.recipientsCount),
         )
       : input.assessment?.notifySubjects
-        ? [
-            "De betrokkenen worden geïnformeerd (hoog risico, art. 34 AVG).",
-            toFill("wanneer en hoe de betrokkenen worden geïnformeerd, met de tekst van het bericht"),
-          ]
-        : [toFill("worden de betrokkenen geïnformeerd; zo niet, waarom niet")];
+        ? [doc.followupSubjects.willInform, doc.followupSubjects.howToFill]
+        : [doc.followupSubjects.whetherToFill];
 
   const followupMeasures = [
-    STOPPED_NL[incident.stopped] ?? "",
+    ...(stopped ? [stopped] : []),
     ...(input.measures.length > 0
-      ? input.measures.map(
-          (measure) => `- ${measure.what} (${measure.done ? "uitgevoerd" : `gepland uiterlijk ${measure.dueDate}`})`,
-        )
-      : [toFill("welke maatregelen zijn of worden genomen om het lek te dichten en herhaling te voorkomen")]),
-  ].filter(Boolean);
-
-  const international = [
-    toFill("zijn er betrokkenen in andere EU-landen, of is het lek ook bij een andere toezichthouder gemeld"),
+      ? input.measures.map((measure) => doc.followupMeasures.measure(measure.what, measure.done, measure.dueDate))
+      : [doc.followupMeasures.measuresToFill]),
   ];
 
-  const sections: TDraftSection[] = [
-    { id: "about", title: "Over deze melding", lines: about },
-    { id: "contact", title: "Contactgegevens", lines: contact },
-    { id: "timeline", title: "Tijdlijn", lines: timeline },
-    { id: "nature", title: "Aard van het datalek", lines: nature },
-    { id: "personal_data", title: "Persoonsgegevens", lines: personalData },
-    { id: "people", title: "Betrokkenen", lines: people },
-    { id: "measures_before", title: "Maatregelen vooraf", lines: measuresBefore },
-    { id: "consequences", title: "Gevolgen", lines: consequences },
-    { id: "followup_subjects", title: "Vervolg: betrokkenen informeren", lines: followupSubjects },
-    { id: "followup_measures", title: "Vervolg: maatregelen", lines: followupMeasures },
-    { id: "international", title: "Vervolg: internationale aspecten", lines: international },
-  ];
-  const title = `Concept melding datalek aan de Autoriteit Persoonsgegevens (${input.reference})`;
-  const intro = [
-    `Opgesteld op ${at(input.now)} uit het dossier. Controleer alles en vul aan wat met "NOG INVULLEN" gemarkeerd is, voordat u het in het meldformulier van de AP plakt.`,
-  ];
+  const lines: Record<TApDraftSectionId, string[]> = {
+    about,
+    contact,
+    timeline,
+    nature,
+    personal_data: personalData,
+    people,
+    measures_before: measuresBefore,
+    consequences,
+    followup_subjects: followupSubjects,
+    followup_measures: followupMeasures,
+    international: [doc.international.toFill],
+  };
+  const sections: TDraftSection[] = AP_DRAFT_SECTION_IDS.map((id) => ({ id, title: doc.sections[id], lines: lines[id] }));
+  const title = doc.title(input.reference);
   return {
     title,
     sections,
-    text: renderDraftText(title, intro, sections),
-    filename: `concept-melding-AP-${input.reference}.txt`,
+    text: renderDraftText(title, [doc.intro(at(input.now))], sections),
+    filename: doc.filename(input.reference),
   };
-}
-
-function methodNl(method: string): string {
-  return (
-    { letter: "brief", email: "e-mail", phone: "telefoon", in_person: "persoonlijk gesprek", public: "openbare mededeling" }[
-      method
-    ] ?? method
-  );
 }

@@ -1,8 +1,8 @@
-// The plain facts a notification draft is made from. The service layer
+// The plain facts a notification draft is made from. loadNotificationDraftInput
 // gathers them from the record (incident, register, checklist, assessment,
 // earlier notifications); the builders are pure functions of this object.
 import type { TAnswers } from "../checklist/questions.ts";
-import type { TApNotificationKind, TSubjectNoticeMethod } from "./notificationRecords.ts";
+import type { TApNotificationKind, TSubjectNoticeMethod } from "./notificationCodes.ts";
 
 export interface TNotificationDraftInput {
   reference: string;
@@ -56,13 +56,8 @@ export interface TDraft {
   filename: string;
 }
 
-export const TO_FILL = "NOG INVULLEN";
-
-export function toFill(what: string): string {
-  return `${TO_FILL}: ${what}`;
-}
-
-export function renderDraftText(title: string, intro: string[], sections: TDraftSection[]): string {
+/** The draft as a text file: the title underlined, the introduction, then the numbered sections. */
+export function renderDraftText(title: string, intro: readonly string[], sections: readonly TDraftSection[]): string {
   const parts = [title, "=".repeat(title.length), ...intro, ""];
   sections.forEach((section, index) => {
     parts.push(`${index + 1}. ${section.title}`, ...section.lines, "");
