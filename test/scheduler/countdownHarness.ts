@@ -44,12 +44,17 @@ export async function reportAndPost(
     "chat.postMessage",
     (call) => call.args.channel === DPO_CHANNEL && !call.args.thread_ts && JSON.stringify(call.args).includes(reference),
   );
+  // Where the post went is kept by its key: its ts is the incident's thread.
   const incident = await waitFor(async () => {
     const found = await harness.database.prisma.incident.findUnique({ where: { reference } });
-    return found?.threadTs ? found : undefined;
+    if (!found) return undefined;
+    const posted = await harness.database.prisma.postedMessage.findUnique({
+      where: { key_platform: { key: `incident:${found.id}:post`, platform: "slack" } },
+    });
+    return posted ? { id: found.id, threadTs: posted.ref.split("/")[1]! } : undefined;
   });
   expect(incident.threadTs).toBe(post.response!.ts);
-  return { reference, threadTs: incident.threadTs!, incidentId: incident.id };
+  return { reference, threadTs: incident.threadTs, incidentId: incident.id };
 }
 
 /** Runs everything due by the manual clock and lets the outbox deliver it. */

@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
 import { ManualClock } from "../../src/core/time/clock.ts";
+import { slackPerson } from "../../src/slack/identity.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
 import { createTestDatabase } from "../support/testDatabases.ts";
 import { DPO_ID, startTestBot, startWorkspaceStandIn } from "../support/startTestBot.ts";
@@ -24,7 +25,7 @@ it("sends one late reminder after a restart that missed the 48-, 24- and 12-hour
     const first = await startTestBot({ databaseOptions: testDatabase.options, standIn, clock });
     const { reference, threadTs, incidentId } = await reportAndPost(first, new Date(NOW.getTime() - 2 * HOUR));
     // Someone takes it, so the re-page does not speak.
-    await first.database.prisma.incident.update({ where: { id: incidentId }, data: { ownerId: DPO_ID, status: "taken" } });
+    await first.database.prisma.incident.update({ where: { id: incidentId }, data: { ownerId: slackPerson(DPO_ID), status: "taken" } });
     await first.stop();
 
     // Down from before the 48-hour mark until 5 hours before the deadline.
@@ -35,7 +36,7 @@ it("sends one late reminder after a restart that missed the 48-, 24- and 12-hour
       await runScheduler(second);
       const thread = threadReminders(standIn, threadTs);
       expect(thread).toHaveLength(1);
-      expect(JSON.stringify(thread[0]!.args)).toContain("nog 5 uur 0 min");
+      expect(JSON.stringify(thread[0]!.args)).toContain("nog 5 uur tot de deadline");
       expect(JSON.stringify(thread[0]!.args)).toContain("later dan gepland");
       expect(remindersTo(standIn, DPO_ID, reference)).toHaveLength(1);
       const jobs = await second.database.prisma.scheduledJob.findMany({

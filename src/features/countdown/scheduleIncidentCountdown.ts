@@ -3,7 +3,7 @@
 import { planCountdown, repageAt } from "./countdownPlan.ts";
 import type { TDbTransaction } from "../../core/storage/transaction.ts";
 import { scheduleJobs, type TScheduleJobInput } from "../../core/scheduler/scheduleJobs.ts";
-import { COUNTDOWN_JOB_KINDS, countdownDedupeKey, countdownSeries, repageSeries } from "./countdownJobKinds.ts";
+import { COUNTDOWN_JOB_KINDS, countdownDedupeKey, countdownSeries, repageDedupeKey, repageSeries } from "./countdownJobKinds.ts";
 
 export interface TCountdownIncident {
   id: string;
@@ -28,7 +28,7 @@ export async function scheduleIncidentCountdown(
   if (repage) {
     jobs.push({
       kind: COUNTDOWN_JOB_KINDS.repage,
-      dedupeKey: `${repageSeries(incident.id)}:0`,
+      dedupeKey: repageDedupeKey(incident.id, 0),
       dueAt: repageAt(now, repage.afterMinutes, 0, 0),
       incidentId: incident.id,
       series: repageSeries(incident.id),
