@@ -58,6 +58,9 @@ describe.each(DATABASE_KINDS)("register export on %s", (kind) => {
   });
 
   it("sends a DPO the register as a CSV and a readable report in their DM; refuses staff", async () => {
+    // People are named in the export as Slack knows them (users.info).
+    standIn.setUser(STAFF_ID, { real_name: "Anneke de Vries" });
+    standIn.setUser(DPO_ID, { real_name: "Pieter Jansen" });
     await submitReport(harness, NOW, {
       what_happened: 'Brief met "aanhalingstekens", komma\'s en een\nnieuwe regel (synthetisch).',
     });
@@ -74,7 +77,8 @@ describe.each(DATABASE_KINDS)("register export on %s", (kind) => {
 
     const answer = await harness.slack.slashCommand({ userId: DPO_ID, text: "export" });
     expect(answer.body).toMatchObject({ response_type: "ephemeral" });
-    await standIn.waitForCalls("files.completeUploadExternal", 1, 10_000);
+    // One upload per file.
+    await standIn.waitForCalls("files.completeUploadExternal", 2, 10_000);
     expect(standIn.uploads).toHaveLength(2);
     const dm = standIn.dmChannelFor(DPO_ID);
     for (const upload of standIn.uploads) expect(upload.channel_id).toBe(dm);
@@ -88,8 +92,9 @@ describe.each(DATABASE_KINDS)("register export on %s", (kind) => {
     expect([...byReference.keys()].sort()).toEqual(["DL-2026-0001", "DL-2026-0002"]);
     const first = byReference.get("DL-2026-0001")!;
     expect(first["Wat is er gebeurd"]).toBe('Brief met "aanhalingstekens", komma\'s en een\nnieuwe regel (synthetisch).');
-    expect(first["Behandelaar (Slack-id)"]).toBe(DPO_ID);
-    expect(first["Status"]).toBe("in behandeling");
+    expect(first["Behandelaar"]).toBe("Pieter Jansen");
+    expect(first["Melder"]).toBe("Anneke de Vries");
+    expect(first["Status"]).toBe("In behandeling");
     // Deadline: 72 hours after discovery (2 hours before NOW), in Amsterdam time with its offset.
     expect(first["Deadline melding AP"]).toBe("2026-11-26T08:00:00+01:00");
     expect(byReference.get("DL-2026-0002")!["Systeem of kanaal"]).toBe("Siilo");
@@ -105,8 +110,11 @@ describe.each(DATABASE_KINDS)("register export on %s", (kind) => {
     ]) {
       expect(report).toContain(heading);
     }
-    expect(report).toMatch(/reported · U0STAFF01/);
-    expect(report).toMatch(/taken · U0DPO0001/);
+    // The timeline as sentences, people by name, times in local time (10:00 in Amsterdam).
+    expect(report).toContain("ma 23 nov 2026 10:00 · Datalek gemeld door Anneke de Vries.");
+    expect(report).toContain("ma 23 nov 2026 10:00 · Opgepakt door Pieter Jansen.");
+    expect(report).not.toContain("U0STAFF01");
+    expect(report).not.toContain("U0DPO0001");
   });
 
   it("streams every incident in pages, in every format, in English too", async () => {
@@ -155,7 +163,7 @@ describe.each(DATABASE_KINDS)("register export on %s", (kind) => {
       },
       { stdin: process.stdin, stdout: new PassThrough(), stderr },
     );
-    expect(errors.join("")).toContain("1 incident(s) exported");
+    expect(errors.join("")).toContain(`1 incident geëxporteerd naar ${file}`);
     expect(code).toBe(0);
     const rows = parseCsv(fs.readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
     expect(rows.map((row) => row[0])).toEqual(["Referentie", "DL-2026-0001"]);

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/core/time/clock.ts";
 import { verifyAuditChain } from "../../src/core/audit/verifyAuditChain.ts";
+import { INCIDENT_POST_KIND } from "../../src/features/paging/pagingMessages.ts";
 import { reportModalState, signSlackRequest } from "../support/slackRequests.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
 import {
@@ -258,7 +259,7 @@ describe("fuzzing the Slack endpoint (pglite)", () => {
         incident.reference,
       ).toHaveLength(1);
       expect(
-        incident.outbox.some((message) => message.kind === "incident.channel_post"),
+        incident.outbox.some((message) => message.kind === INCIDENT_POST_KIND),
         incident.reference,
       ).toBe(true);
       expect(incident.whatHappened.length).toBeGreaterThan(0);

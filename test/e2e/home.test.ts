@@ -5,6 +5,7 @@ import { useBotPerTest } from "../support/useBotPerTest.ts";
 import { type RecordedCall } from "../support/slackStandIn.ts";
 import { DATABASE_KINDS } from "../support/testDatabases.ts";
 import { DPO_ID, SECOND_DPO_ID, STAFF_ID } from "../support/startTestBot.ts";
+import { slackPerson } from "../../src/slack/identity.ts";
 import { openHome, seconds, submitReport } from "./homeSupport.ts";
 
 // Monday 23 November 2026, 10:00 in Amsterdam.
@@ -21,6 +22,19 @@ type TBlock = {
 };
 const homeOf = (call: RecordedCall) => call.args.view as { type: string; blocks: TBlock[] };
 const homeText = (call: RecordedCall) => JSON.stringify(homeOf(call).blocks);
+/** An incident on the home tab: its line (the section naming it) and its buttons (the actions block named after it). */
+const incidentOn = (call: RecordedCall, reference: string) => {
+  const blocks = homeOf(call).blocks;
+  return {
+    text: blocks.find((block) => block.type === "section" && block.text?.text.startsWith(`*${reference}*`))?.text?.text ?? "",
+    buttons: blocks.find((block) => block.block_id === `home_incident_${reference}`)?.elements ?? [],
+  };
+};
+/** What a command's answer says: its summary line and the text of its blocks. */
+const answerText = (body: unknown) => {
+  const answer = body as { text?: string; blocks?: TBlock[] };
+  return [answer.text ?? "", ...(answer.blocks ?? []).map((block) => block.text?.text ?? "")].join("\n");
+};
 
 describe.each(DATABASE_KINDS)("App Home, status and list on %s", (kind) => {
   const env = useBotPerTest(kind, { now: NOW, settings: { MANAGEMENT_USER_IDS: MANAGER } });
@@ -70,16 +84,21 @@ describe.each(DATABASE_KINDS)("App Home, status and list on %s", (kind) => {
 
     await openHome(env.harness, DPO_ID);
     const home = await lastHomeOf(DPO_ID);
-    const incidentBlocks = homeOf(home).blocks.filter((block) => block.block_id?.startsWith("home_incident_"));
-    expect(incidentBlocks.map((block) => block.block_id)).toEqual(
-      ["home_incident_DL-2026-0002", "home_incident_DL-2026-0001"].reverse(),
-    );
-    const [overdue, fresh] = incidentBlocks;
-    expect(overdue!.text!.text).toMatch(/TE LAAT: 8 uur 0 min te laat/);
-    expect(overdue!.accessory).toMatchObject({ action_id: "incident_take", value: "DL-2026-0001", style: "danger" });
-    expect(fresh!.text!.text).toContain("nog 70 uur 0 min");
-    expect(fresh!.text!.text).toContain("Volgende stap: Oppakken");
-    expect(fresh!.accessory).toMatchObject({ action_id: "incident_take", value: "DL-2026-0002", style: "primary" });
+    const order = homeOf(home)
+      .blocks.filter((block) => block.type === "section" && /^\*DL-2026-\d{4}\*/.test(block.text?.text ?? ""))
+      .map((block) => block.text!.text.slice(1, 13));
+    expect(order).toEqual(["DL-2026-0001", "DL-2026-0002"]);
+    const overdue = incidentOn(home, "DL-2026-0001");
+    const fresh = incidentOn(home, "DL-2026-0002");
+    expect(overdue.text).toMatch(/TE LAAT: 8 uur te laat/);
+    expect(overdue.buttons).toEqual([
+      expect.objectContaining({ action_id: "incident_take", value: "DL-2026-0001", style: "danger" }),
+    ]);
+    expect(fresh.text).toContain("nog 70 uur");
+    expect(fresh.text).toContain("Volgende stap: Oppakken");
+    expect(fresh.buttons).toEqual([
+      expect.objectContaining({ action_id: "incident_take", value: "DL-2026-0002", style: "primary" }),
+    ]);
     expect(homeText(home)).not.toContain("verkeerde ouder");
 
     // Taking one from the home tab: the DPOs' homes are refreshed with the next step.
@@ -91,9 +110,11 @@ describe.each(DATABASE_KINDS)("App Home, status and list on %s", (kind) => {
     });
     for (const dpo of [DPO_ID, SECOND_DPO_ID]) {
       const refreshed = await lastHomeOf(dpo, (call) => homeText(call).includes("Checklist invullen"));
-      const block = homeOf(refreshed).blocks.find((b) => b.block_id === "home_incident_DL-2026-0002")!;
-      expect(block.text!.text).toContain(`<@${DPO_ID}>`);
-      expect(block.accessory).toMatchObject({ action_id: "home_open_thread" });
+      const taken = incidentOn(refreshed, "DL-2026-0002");
+      expect(taken.text).toContain(`<@${DPO_ID}>`);
+      // The take button goes; the line links to the incident's thread instead.
+      expect(taken.buttons).toEqual([]);
+      expect(taken.text).toMatch(/<https:\/\/slack\.com\/archives\/C0DPOCHAN\/p\d+\|Naar de thread>/);
     }
     // The other reporter's home too.
     await lastHomeOf(OTHER_STAFF, (call) => homeText(call).includes("In behandeling"));
@@ -104,9 +125,9 @@ describe.each(DATABASE_KINDS)("App Home, status and list on %s", (kind) => {
     await submitReport(env.harness, NOW);
     await submitReport(env.harness, NOW);
     await submitReport(env.harness, NOW);
-    const waiting = await env.harness.database.prisma.homeRefreshRequest.findMany();
+    const waiting = await env.harness.database.prisma.overviewRefreshRequest.findMany();
     // One for the reporter, one for the privacy officers and management together.
-    expect(waiting.map((row) => row.target).sort()).toEqual(["overseers", STAFF_ID].sort());
+    expect(waiting.map((row) => row.target).sort()).toEqual(["overseers", slackPerson(STAFF_ID)].sort());
     // Refresh requests are not messages: the outbox holds only the messages of the three reports.
     expect(await env.harness.database.prisma.outboxMessage.count({ where: { kind: { startsWith: "home" } } })).toBe(0);
   });
@@ -115,8 +136,8 @@ describe.each(DATABASE_KINDS)("App Home, status and list on %s", (kind) => {
     await submitReport(env.harness, NOW, { discovered_at: seconds(new Date(NOW.getTime() - 80 * 3_600_000)) });
     await submitReport(env.harness, NOW);
     await openHome(env.harness, MANAGER);
-    const home = await lastHomeOf(MANAGER, (call) => homeText(call).includes("home_summary"));
-    const summary = homeOf(home).blocks.find((block) => block.block_id === "home_summary") as unknown as {
+    const home = await lastHomeOf(MANAGER, (call) => homeText(call).includes("Totaal in het register"));
+    const summary = homeOf(home).blocks.find((block) => "fields" in block) as unknown as {
       fields: { text: string }[];
     };
     const fields = summary.fields.map((field) => field.text);
@@ -135,58 +156,56 @@ describe.each(DATABASE_KINDS)("App Home, status and list on %s", (kind) => {
     expect(String(lookup.args.include_locale)).toBe("true");
   });
 
-  it("answers /datalek status with the user's own reports and one report's state", async () => {
-    const none = await env.harness.slack.slashCommand({ userId: STAFF_ID, text: "status" });
-    expect(none.body).toMatchObject({ response_type: "ephemeral" });
-    expect((none.body as { text: string }).text).toContain("nog niets gemeld");
+  it("answers /datalek status with the user's own reports, and one report's state only to those who may see it", async () => {
+    const status = async (userId: string, text: string) => {
+      const answer = await env.harness.slack.slashCommand({ userId, text });
+      expect(answer.body).toMatchObject({ response_type: "ephemeral" });
+      return answerText(answer.body);
+    };
+    expect(await status(STAFF_ID, "status")).toContain("nog niets gemeld");
 
     await submitReport(env.harness, NOW);
     await submitReport(env.harness, NOW, {}, OTHER_STAFF);
-    const own = (await env.harness.slack.slashCommand({ userId: STAFF_ID, text: "status" })).body as {
-      text: string;
-      response_type: string;
-    };
-    expect(own.response_type).toBe("ephemeral");
-    expect(own.text).toContain("DL-2026-0001");
-    expect(own.text).not.toContain("DL-2026-0002");
+    const own = await status(STAFF_ID, "status");
+    expect(own).toContain("DL-2026-0001");
+    expect(own).not.toContain("DL-2026-0002");
 
-    // The reporter sees the free text of their own report; another staff member does not.
-    const mine = (await env.harness.slack.slashCommand({ userId: STAFF_ID, text: "status DL-2026-0001" })).body as {
-      text: string;
-    };
-    expect(mine.text).toContain("Gemeld, nog niet opgepakt");
-    expect(mine.text).toContain("nog 70 uur 0 min");
-    expect(mine.text).toContain("verkeerde ouder");
-    const theirs = (await env.harness.slack.slashCommand({ userId: OTHER_STAFF, text: "status dl-2026-0001" })).body as {
-      text: string;
-    };
-    expect(theirs.text).toContain("DL-2026-0001");
-    expect(theirs.text).not.toContain("verkeerde ouder");
-    const dpo = (await env.harness.slack.slashCommand({ userId: DPO_ID, text: "status DL-2026-0001" })).body as { text: string };
-    expect(dpo.text).toContain("verkeerde ouder");
-    expect(dpo.text).toContain("Volgende stap: Oppakken");
-    const missing = (await env.harness.slack.slashCommand({ userId: STAFF_ID, text: "status DL-2026-0099" })).body as {
-      text: string;
-    };
-    expect(missing.text).toContain("niet gevonden");
+    // The reporter sees the state and the free text of their own report.
+    const mine = await status(STAFF_ID, "status DL-2026-0001");
+    expect(mine).toContain("Gemeld, nog niet opgepakt");
+    expect(mine).toContain("nog 70 uur");
+    expect(mine).toContain("verkeerde ouder");
+    // A privacy officer sees it all, with the next step; management the state without the free text.
+    const dpo = await status(DPO_ID, "status DL-2026-0001");
+    expect(dpo).toContain("verkeerde ouder");
+    expect(dpo).toContain("Volgende stap: Oppakken");
+    const manager = await status(MANAGER, "status DL-2026-0001");
+    expect(manager).toContain("Gemeld, nog niet opgepakt");
+    expect(manager).not.toContain("verkeerde ouder");
+
+    // Anyone else gets exactly the answer a reference that does not exist gets (references are sequential).
+    expect(await status(STAFF_ID, "status DL-2026-0099")).toContain("DL-2026-0099 niet gevonden");
+    const missing = await status(OTHER_STAFF, "status DL-2026-0099");
+    const theirs = await status(OTHER_STAFF, "status dl-2026-0001");
+    expect(theirs).toBe(missing.replaceAll("DL-2026-0099", "DL-2026-0001"));
+    expect(theirs).not.toContain("verkeerde ouder");
+    expect(theirs).not.toContain("Gemeld, nog niet opgepakt");
   });
 
   it("answers /datalek lijst for DPOs with the open incidents, overdue first, and refuses staff", async () => {
     await submitReport(env.harness, NOW);
     await submitReport(env.harness, NOW, { discovered_at: seconds(new Date(NOW.getTime() - 73 * 3_600_000)) });
-    const list = (await env.harness.slack.slashCommand({ userId: DPO_ID, text: "lijst" })).body as {
-      text: string;
-      response_type: string;
-    };
-    expect(list.response_type).toBe("ephemeral");
-    expect(list.text).toContain("Open incidenten (2)");
-    expect(list.text.indexOf("DL-2026-0002")).toBeLessThan(list.text.indexOf("DL-2026-0001"));
-    expect(list.text).toMatch(/TE LAAT\* \*DL-2026-0002/);
-    expect(list.text).not.toContain("verkeerde ouder");
-    const english = (await env.harness.slack.slashCommand({ userId: DPO_ID, text: "list" })).body as { text: string };
-    expect(english.text).toContain("DL-2026-0001");
-    const refused = (await env.harness.slack.slashCommand({ userId: STAFF_ID, text: "lijst" })).body as { text: string };
-    expect(refused.text).toContain("Alleen privacyfunctionarissen");
-    expect(refused.text).not.toContain("DL-2026");
+    const answer = await env.harness.slack.slashCommand({ userId: DPO_ID, text: "lijst" });
+    expect(answer.body).toMatchObject({ response_type: "ephemeral" });
+    const list = answerText(answer.body);
+    expect(list).toContain("Open incidenten (2)");
+    expect(list.indexOf("DL-2026-0002")).toBeLessThan(list.indexOf("DL-2026-0001"));
+    expect(list).toMatch(/TE LAAT\* \*DL-2026-0002/);
+    expect(list).not.toContain("verkeerde ouder");
+    const english = answerText((await env.harness.slack.slashCommand({ userId: DPO_ID, text: "list" })).body);
+    expect(english).toContain("DL-2026-0001");
+    const refused = answerText((await env.harness.slack.slashCommand({ userId: STAFF_ID, text: "lijst" })).body);
+    expect(refused).toContain("Alleen privacyfunctionarissen");
+    expect(refused).not.toContain("DL-2026");
   });
 });

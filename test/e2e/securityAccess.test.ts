@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { ManualClock } from "../../src/core/time/clock.ts";
 import { verifyAuditChain } from "../../src/core/audit/verifyAuditChain.ts";
+import { slackPerson } from "../../src/slack/identity.ts";
 import { reportModalState, signSlackRequest } from "../support/slackRequests.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
 import { createTestDatabase, DATABASE_KINDS, type TTestDatabase } from "../support/testDatabases.ts";
@@ -124,15 +125,15 @@ describe.each(DATABASE_KINDS)("security end to end on %s", (kind) => {
 
     const viewed = await audit("details_viewed");
     expect(viewed.map((entry) => [entry.actorId, (entry.details as { access: string }).access])).toEqual([
-      [DPO_ID, "full"],
-      [ADMIN_ID, "full"],
-      [STAFF_ID, "own"],
-      [MANAGER_ID, "summary"],
+      [slackPerson(DPO_ID), "full"],
+      [slackPerson(ADMIN_ID), "full"],
+      [slackPerson(STAFF_ID), "own"],
+      [slackPerson(MANAGER_ID), "summary"],
     ]);
     const refused = await audit("details_refused");
     expect(refused.map((entry) => [entry.actorId, (entry.details as { via: string }).via])).toEqual([
-      [OTHER_STAFF_ID, "button"],
-      [OTHER_STAFF_ID, "command"],
+      [slackPerson(OTHER_STAFF_ID), "button"],
+      [slackPerson(OTHER_STAFF_ID), "command"],
     ]);
     expect(await verifyAuditChain(harness.database.prisma)).toMatchObject({ ok: true });
   });
