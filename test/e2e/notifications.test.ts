@@ -5,6 +5,7 @@ import { selectedOption, type StateValues } from "../support/slackRequests.ts";
 import { useBotPerTest } from "../support/useBotPerTest.ts";
 import { DATABASE_KINDS } from "../support/testDatabases.ts";
 import { DPO_CHANNEL, DPO_ID, STAFF_ID } from "../support/startTestBot.ts";
+import { slackPerson } from "../../src/slack/identity.ts";
 import { HOUR, reportAndPost, runScheduler, seconds, settleOutbox, threadReminders } from "../scheduler/countdownHarness.ts";
 
 const NOW = new Date("2026-11-23T09:00:00Z");
@@ -108,7 +109,7 @@ describe.each(DATABASE_KINDS)("notifications on %s", (kind) => {
     const entry = await env.harness.database.prisma.timelineEntry.findFirstOrThrow({
       where: { incidentId, kind: "awareness_corrected" },
     });
-    expect(entry.actorId).toBe(DPO_ID);
+    expect(entry.actorId).toBe(slackPerson(DPO_ID));
     expect(entry.details).toMatchObject({ reason: "Teamleider wist het al uit een telefoontje (synthetisch)." });
 
     // The channel post shows the new deadline (Wed 25 Nov 04:00 Amsterdam); the thread is told, without the reason.
@@ -124,7 +125,7 @@ describe.each(DATABASE_KINDS)("notifications on %s", (kind) => {
     // The 48-hour mark of the new deadline has passed: that one reminder at once.
     const reminders = threadReminders(env.standIn, threadTs);
     expect(reminders).toHaveLength(1);
-    expect(JSON.stringify(reminders[0]!.args)).toContain("nog 42 uur 0 min");
+    expect(JSON.stringify(reminders[0]!.args)).toContain("nog 42 uur tot de deadline");
     const jobs = await env.harness.database.prisma.scheduledJob.findMany({ where: { incidentId, kind: "countdown.reminder" } });
     const oldSeries = jobs.filter((job) => job.dedupeKey.includes("2026-11-26T07:00:00.000Z"));
     expect(oldSeries.map((job) => job.status).sort()).toEqual(Array(6).fill("cancelled"));
@@ -133,7 +134,7 @@ describe.each(DATABASE_KINDS)("notifications on %s", (kind) => {
     env.clock.set(new Date(NOW.getTime() + 18 * HOUR));
     await runScheduler(env.harness);
     expect(threadReminders(env.standIn, threadTs)).toHaveLength(2);
-    expect(JSON.stringify(threadReminders(env.standIn, threadTs)[1]!.args)).toContain("nog 24 uur 0 min");
+    expect(JSON.stringify(threadReminders(env.standIn, threadTs)[1]!.args)).toContain("nog 24 uur tot de deadline");
     env.clock.set(new Date(NOW.getTime() + 42 * HOUR));
     await runScheduler(env.harness);
     const atDeadline = threadReminders(env.standIn, threadTs).length;
@@ -149,7 +150,13 @@ describe.each(DATABASE_KINDS)("notifications on %s", (kind) => {
     await env.standIn.waitForCall("chat.postEphemeral");
     // A checklist answer, as the checklist (issue 3) stores it.
     await env.harness.database.prisma.checklistAnswer.create({
-      data: { incidentId, questionId: "breach_types", value: ["confidentiality"], answeredBy: DPO_ID, answeredAt: NOW },
+      data: {
+        incidentId,
+        questionId: "breach_types",
+        value: ["confidentiality"],
+        answeredBy: slackPerson(DPO_ID),
+        answeredAt: NOW,
+      },
     });
     await click(DPO_ID, "draft_ap_notification", reference, threadTs);
     const dm = await env.standIn.waitForCall(
@@ -157,6 +164,9 @@ describe.each(DATABASE_KINDS)("notifications on %s", (kind) => {
       (call) => call.args.channel === DPO_ID && /Concept melding/.test(String(call.args.text)),
     );
     const dmText = JSON.stringify(dm.args.blocks);
+    // Where the DPO clicked, they are told where the draft went (issue 11: every click answered).
+    const told = await env.standIn.waitForCall("chat.postEphemeral", (call) => call.args.user === DPO_ID);
+    expect(JSON.stringify(told.args)).toContain("staat in je privéberichten");
     expect(dmText).toContain("Over deze melding");
     // The DPO may read the report's text; in a DM only.
     expect(dmText).toContain("collega-instelling");
@@ -185,18 +195,29 @@ describe.each(DATABASE_KINDS)("notifications on %s", (kind) => {
     const timeline = await env.harness.database.prisma.timelineEntry.findMany({ where: { incidentId }, orderBy: { id: "asc" } });
     expect(timeline.map((entry) => [entry.kind, entry.actorId])).toEqual(
       expect.arrayContaining([
-        ["action_refused", STAFF_ID],
-        ["draft_requested", DPO_ID],
+        ["draft_ap_notification_refused", slackPerson(STAFF_ID)],
+        ["draft_requested", slackPerson(DPO_ID)],
       ]),
     );
   });
 
   it("records follow-up notifications and a withdrawal against the AP reference", async () => {
     const { reference, threadTs, incidentId } = await reportAndPost(env.harness, DISCOVERED);
+    // Before the AP was notified, a follow-up does not apply: the click is answered, no form opens.
+    await click(DPO_ID, "ap_followup", reference, threadTs);
+    const notYet = await env.standIn.waitForCall("chat.postEphemeral", (call) => call.args.user === DPO_ID);
+    expect(JSON.stringify(notYet.args)).toContain("doet niets meer");
+    expect(env.standIn.callsTo("views.open")).toHaveLength(0);
     // The decision modal (issue 3) recorded the AP notification.
     await env.harness.database.prisma.incident.update({
       where: { id: incidentId },
-      data: { decision: "ap_notified", apReference: "AP-2026-4711", decidedAt: NOW, decidedBy: DPO_ID, status: "decided" },
+      data: {
+        decision: "ap_notified",
+        apReference: "AP-2026-4711",
+        decidedAt: NOW,
+        decidedBy: slackPerson(DPO_ID),
+        status: "decided",
+      },
     });
     env.clock.advanceHours(20);
     await click(DPO_ID, "ap_followup", reference, threadTs);
@@ -288,11 +309,19 @@ describe.each(DATABASE_KINDS)("notifications on %s", (kind) => {
     expect((await submit(DPO_ID, "record_subject_notice", reference, values("letter", "4", sentAt))).status).toBe(200);
     const notices = await env.harness.database.prisma.subjectNotice.findMany({ where: { incidentId } });
     expect(notices.map((row) => [row.method, row.recipientsCount, row.sentAt.toISOString(), row.recordedBy])).toEqual([
-      ["letter", 4, sentAt.toISOString(), DPO_ID],
+      ["letter", 4, sentAt.toISOString(), slackPerson(DPO_ID)],
     ]);
     const entry = await env.harness.database.prisma.timelineEntry.findFirstOrThrow({
       where: { incidentId, kind: "subject_notice_sent" },
     });
     expect(entry.details).toMatchObject({ method: "letter", recipientsCount: 4 });
+    // The thread is told with the method's label, never its code.
+    await settleOutbox(env.harness);
+    const told = env.standIn
+      .successfulCallsTo("chat.postMessage")
+      .filter((call) => call.args.thread_ts === threadTs && /betrokkenen geïnformeerd/.test(String(call.args.text)));
+    expect(told).toHaveLength(1);
+    expect(JSON.stringify(told[0]!.args.blocks)).toContain("brief, 4 personen");
+    expect(JSON.stringify(told[0]!.args.blocks)).not.toContain("letter");
   });
 });
