@@ -25,8 +25,7 @@ const NOW = new Date("2026-11-23T09:00:00Z");
 
 /** Words that read the same in both languages: a text of only these (and numbers) need not differ. */
 const SAME_IN_BOTH = new Set(["status", "deadline", "e-mail", "open", "datalek", "export", "checklist", "enisa", "ap"]);
-const readsTheSame = (text: string) =>
-  (text.toLowerCase().match(/[\p{L}-]{2,}/gu) ?? []).every((word) => SAME_IN_BOTH.has(word));
+const readsTheSame = (text: string) => (text.toLowerCase().match(/[\p{L}-]{2,}/gu) ?? []).every((word) => SAME_IN_BOTH.has(word));
 
 /** Any parameter a text function asks for: a small number, which every template can print. */
 const ANY_PARAMS: object = new Proxy({}, { get: (_target, key) => (key === Symbol.toPrimitive ? undefined : 2) });
@@ -117,8 +116,7 @@ describe("English next to Dutch", () => {
         expect.soft(dutch.trim(), `${at}.nl is empty`).not.toBe("");
         expect.soft(english.trim(), `${at}.en is empty`).not.toBe("");
         // A command as typed (/datalek help) is the same in both languages.
-        if (!readsTheSame(dutch) && !dutch.startsWith("/"))
-          expect.soft(english, `${at} is not translated`).not.toBe(dutch);
+        if (!readsTheSame(dutch) && !dutch.startsWith("/")) expect.soft(english, `${at} is not translated`).not.toBe(dutch);
       }
     }
   });
