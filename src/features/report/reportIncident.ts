@@ -36,6 +36,15 @@ export interface TReportIncidentInput {
   reporter: TPersonId;
   /** What the front end says identifies this submission (Slack: the view id). */
   submissionKey: string;
+  /** Wall-clock ms by which the report must be stored; past it the transaction rolls back instead of committing. */
+  deadline?: number;
+}
+
+/** The report could not be stored in time (a stalled database): nothing was written. */
+export class ReportDeadlineError extends Error {
+  constructor() {
+    super("the report could not be stored in time; rolled back");
+  }
 }
 
 export type TReportIncidentResult =
@@ -44,7 +53,16 @@ export type TReportIncidentResult =
 export async function reportIncident(deps: TReportIncidentDeps, input: TReportIncidentInput): Promise<TReportIncidentResult> {
   const { prisma } = deps.database;
   try {
-    return await prisma.$transaction((tx) => createIncident(tx, deps, input));
+    return await prisma.$transaction(
+      async (tx) => {
+        const result = await createIncident(tx, deps, input);
+        // Too late for the person waiting on the form: roll back rather than store what they were told failed.
+        if (input.deadline !== undefined && Date.now() > input.deadline) throw new ReportDeadlineError();
+        return result;
+      },
+      // A database that does not answer gets a clear "try again" in the form, not a silent write later.
+      input.deadline !== undefined ? { maxWait: Math.max(100, input.deadline - Date.now()), timeout: Math.max(500, input.deadline - Date.now() + 500) } : undefined,
+    );
   } catch (error) {
     // The same form submitted twice at once: the other submission won.
     if (isUniqueViolation(error)) {

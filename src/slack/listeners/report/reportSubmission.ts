@@ -22,6 +22,9 @@ export interface TReportSubmissionDeps extends TReportIncidentDeps {
   wakeOutbox: () => void;
 }
 
+/** How long storing a report may take before the form answers "try again" (Slack allows three seconds in all). */
+export const STORE_DEADLINE_MS = 2000;
+
 const ZSubmission = z.object({
   user: z.object({ id: z.string().min(1) }),
   view: z.object({ id: z.string().min(1), state: z.object({ values: z.unknown() }).optional() }),
@@ -59,12 +62,27 @@ export function reportSubmission(deps: TReportSubmissionDeps) {
       await ack({ response_action: "errors", errors });
       return;
     }
+    // Slack waits three seconds for the answer: the report is stored within two, or the form says so and keeps the text.
+    const deadline = Date.now() + STORE_DEADLINE_MS;
+    const storing = reportIncident(deps, {
+      report: checked.report,
+      reporter: slackPerson(user.id),
+      submissionKey: view.id,
+      deadline,
+    });
+    const late = new Promise<"late">((resolve) => setTimeout(() => resolve("late"), STORE_DEADLINE_MS + 200).unref());
     try {
-      const result = await reportIncident(deps, {
-        report: checked.report,
-        reporter: slackPerson(user.id),
-        submissionKey: view.id,
-      });
+      const result = await Promise.race([storing, late]);
+      if (result === "late") {
+        deps.logger.error({ user: user.id }, "storing a report took too long; the reporter was asked to try again");
+        // Past its deadline the write rolls back; should it still complete, the receipt it carries tells the reporter.
+        storing.then(
+          (stored) => deps.logger.warn({ outcome: stored.outcome }, "a report stored after its form was answered"),
+          () => undefined,
+        );
+        await ack({ response_action: "errors", errors: { what_happened: texts.report.saveFailed } });
+        return;
+      }
       if (result.outcome === "rate_limited") {
         deps.logger.warn({ user: user.id }, "report refused: rate limit");
         await ack({ response_action: "errors", errors: { what_happened: texts.report.rateLimited } });
