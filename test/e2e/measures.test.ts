@@ -215,6 +215,13 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
       (call) => call.args.ts === progress.response!.ts && textOf(call).includes("1 van 1 maatregel afgerond"),
     );
 
+    // A button whose value names no measure (a broken or forged click) is answered as well.
+    await click(OWNER, "measure_done", "not-a-measure", dm);
+    await env.standIn.waitForCall(
+      "chat.postEphemeral",
+      (call) => call.args.user === OWNER && String(call.args.text).includes("doet niets meer"),
+    );
+
     // No more reminders once done.
     await runAt("2026-12-14T08:00:00Z");
     expect(reminders()).toHaveLength(3);
@@ -308,6 +315,22 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
     expect(textOf(ask)).toContain("Hebben de genomen maatregelen gewerkt");
     expect(buttonsOf(ask).map((button) => [button.action_id, button.value])).toEqual([["evaluation_start", reference]]);
 
+    // Someone else clicking in the privacy officer's direct message is answered too (in their own DM).
+    await click(STAFF_ID, "evaluation_start", reference, {
+      channel: ask.response!.channel as string,
+      ts: ask.response!.ts as string,
+    });
+    await env.standIn.waitForCall(
+      "chat.postMessage",
+      (call) => call.args.channel === STAFF_ID && String(call.args.text).includes("Alleen een privacyfunctionaris"),
+    );
+    expect(
+      env.standIn
+        .callsTo("chat.postEphemeral")
+        .filter((call) => call.args.user === STAFF_ID && call.args.channel === ask.response!.channel)
+        .map((call) => call.error),
+    ).toEqual(["user_not_in_channel"]);
+
     const evaluationTrigger = env.standIn.issueTriggerId();
     await click(
       DPO_ID,
@@ -346,5 +369,165 @@ describe.each(DATABASE_KINDS)("measures and closing on %s", (kind) => {
       await env.harness.database.prisma.timelineEntry.findMany({ where: { incidentId: record.id }, orderBy: { id: "asc" } })
     ).map((entry) => entry.kind);
     expect(kinds).toEqual(expect.arrayContaining(["close_refused", "closed", "evaluation_requested", "evaluation"]));
+  });
+
+  /** What an opened form asks: its input blocks' ids and element types. */
+  const inputsOf = (call: RecordedCall) =>
+    ((call.args.view as { blocks: { type: string; block_id?: string; element?: { type: string } }[] }).blocks ?? [])
+      .filter((block) => block.type === "input")
+      .map((block) => [block.block_id, block.element!.type]);
+  const openClose = async (reference: string, where: { channel: string; ts?: string }) => {
+    const trigger = env.standIn.issueTriggerId();
+    await click(DPO_ID, "incident_close", reference, where, trigger);
+    return trigger;
+  };
+
+  it("refuses closing without the AP reference or with an open measure, and closes a high-risk incident only with an Art. 34(3) exemption", async () => {
+    const { reference, where } = await reportAndTake();
+    const record = await incident(reference);
+    // A measure for the owner, due in two weeks.
+    const added = await submitView(DPO_ID, "measure_add", reference, {
+      measure_what: { measure_what: { type: "plain_text_input", value: "Zivver-instructie herhalen" } },
+      measure_owner: { measure_owner: { type: "users_select", selected_user: OWNER } },
+      measure_due: { measure_due: { type: "datepicker", selected_date: "2026-12-07" } },
+    });
+    expect((added.body as { response_action?: string }).response_action).toBeUndefined();
+    const measure = await env.harness.database.prisma.correctiveMeasure.findFirstOrThrow({ where: { incidentId: record.id } });
+
+    // "Notified to the AP" without the AP's reference: refused, with the reason, no form.
+    await env.harness.database.prisma.incident.update({
+      where: { reference },
+      data: { decision: "ap_notified", decidedAt: env.clock.now(), decidedBy: slackPerson(DPO_ID), status: "decided" },
+    });
+    const noReference = await openClose(reference, where);
+    await env.standIn.waitForCall(
+      "chat.postEphemeral",
+      (call) => call.args.user === DPO_ID && String(call.args.text).includes("kenmerk van de AP"),
+    );
+    // The reference given: the open measure still stops it.
+    await env.harness.database.prisma.incident.update({ where: { reference }, data: { apReference: "M-2026-123456" } });
+    const openMeasure = await openClose(reference, where);
+    await env.standIn.waitForCall(
+      "chat.postEphemeral",
+      (call) => call.args.user === DPO_ID && String(call.args.text).includes("maatregelen die niet zijn afgerond"),
+    );
+    const refusedTriggers = [noReference, openMeasure];
+    expect(env.standIn.callsTo("views.open").filter((call) => refusedTriggers.includes(call.args.trigger_id as string))).toEqual(
+      [],
+    );
+
+    // The owner confirms the measure; the assessment says high risk and nobody recorded informing the people concerned.
+    const assigned = await env.standIn.waitForCall("chat.postMessage", (call) => call.args.channel === OWNER);
+    await click(OWNER, "measure_done", measure.id, {
+      channel: assigned.response!.channel as string,
+      ts: assigned.response!.ts as string,
+    });
+    await until(
+      () => env.harness.database.prisma.correctiveMeasure.findUniqueOrThrow({ where: { id: measure.id } }),
+      (row) => row.doneAt !== null,
+    );
+    // The owner's message loses its button once done.
+    const doneMessage = await env.standIn.waitForCall(
+      "chat.update",
+      (call) => call.args.ts === assigned.response!.ts && textOf(call).includes("afgerond door"),
+    );
+    expect(buttonsOf(doneMessage)).toEqual([]);
+    await env.harness.database.prisma.incidentAssessment.create({
+      data: {
+        incidentId: record.id,
+        level: "high_risk",
+        result: { level: "high_risk", exemptions: ["subsequent_measures"] },
+        assessedAt: env.clock.now(),
+      },
+    });
+
+    // The form asks only what applies: no "why no measures" (there is one), but the Art. 34(3) exemption.
+    const formTrigger = await openClose(reference, where);
+    const form = await env.standIn.waitForCall("views.open", (call) => call.args.trigger_id === formTrigger);
+    expect(inputsOf(form)).toEqual([
+      ["art34_ground", "radio_buttons"],
+      ["art34_reason", "plain_text_input"],
+    ]);
+    expect(textOf(form)).toContain("art. 34");
+    expect(textOf(form)).not.toContain("Waarom zijn geen maatregelen nodig");
+    // The assessment's finding is named, not chosen for the privacy officer.
+    expect(textOf(form)).toContain("De beoordeling wijst op: b.");
+    expect(JSON.stringify(form.args.view)).not.toContain("initial_option");
+
+    const unanswered = await submitView(DPO_ID, "incident_close", reference, {
+      art34_ground: { art34_ground: { type: "radio_buttons", selected_option: null } },
+      art34_reason: { art34_reason: { type: "plain_text_input", value: "" } },
+    });
+    expect(Object.keys((unanswered.body as { errors: object }).errors).sort()).toEqual(["art34_ground", "art34_reason"]);
+    expect((await incident(reference)).closedAt).toBeNull();
+
+    const reason = "Ontvanger heeft schriftelijk bevestigd dat het bestand is verwijderd.";
+    const closed = await submitView(DPO_ID, "incident_close", reference, {
+      art34_ground: {
+        art34_ground: {
+          type: "radio_buttons",
+          selected_option: { value: "subsequent_measures", text: { type: "plain_text", text: "b" } },
+        },
+      },
+      art34_reason: { art34_reason: { type: "plain_text_input", value: reason } },
+    });
+    expect((closed.body as { response_action?: string }).response_action).toBeUndefined();
+    expect((await incident(reference)).closedBy).toBe(slackPerson(DPO_ID));
+    const timeline = await env.harness.database.prisma.timelineEntry.findMany({
+      where: { incidentId: record.id },
+      orderBy: { id: "asc" },
+    });
+    expect(
+      timeline.filter((entry) => entry.kind === "close_refused").map((entry) => (entry.details as { reason: string }).reason),
+    ).toEqual(["needs_ap_reference", "open_measures"]);
+    expect(timeline.find((entry) => entry.kind === "closed")!.details).toMatchObject({
+      level: "high_risk",
+      subjectsInformedAt: null,
+      art34Exemption: { ground: "subsequent_measures", reason },
+    });
+  });
+
+  it("asks nothing about Art. 34 once the people concerned were informed; the thread says when the evaluation will be asked", async () => {
+    const { reference, where } = await reportAndTake();
+    const record = await incident(reference);
+    await recordDecision(reference);
+    await env.harness.database.prisma.incidentAssessment.create({
+      data: { incidentId: record.id, level: "risk", overrideLevel: "high_risk", result: {}, assessedAt: env.clock.now() },
+    });
+    await env.harness.database.prisma.subjectNotice.create({
+      data: {
+        incidentId: record.id,
+        sentAt: new Date("2026-11-23T12:00:00Z"),
+        method: "letter",
+        recipientsCount: 2,
+        recordedBy: slackPerson(DPO_ID),
+        recordedAt: env.clock.now(),
+      },
+    });
+    const trigger = await openClose(reference, where);
+    const form = await env.standIn.waitForCall("views.open", (call) => call.args.trigger_id === trigger);
+    // No measures: why; the people concerned were informed: nothing about the exemption.
+    expect(inputsOf(form)).toEqual([["close_reason", "plain_text_input"]]);
+    expect(textOf(form)).toContain("geïnformeerd op ma 23 nov 2026 13:00");
+
+    const closed = await submitView(DPO_ID, "incident_close", reference, {
+      close_reason: { close_reason: { type: "plain_text_input", value: "Eenmalige vergissing; instructie volstaat." } },
+    });
+    expect((closed.body as { response_action?: string }).response_action).toBeUndefined();
+    // Closed Monday 23 November 10:00: the evaluation is asked 14 days later; the thread says so, not "asked".
+    const progress = await env.standIn.waitForCall(
+      "chat.postMessage",
+      (call) => call.args.thread_ts === where.ts && textOf(call).includes("Opvolging"),
+    );
+    expect(textOf(progress)).toContain("Op ma 7 dec 2026 10:00 vraag ik");
+    expect(textOf(progress)).not.toContain("Evaluatie gevraagd");
+    // No free text in the channel's thread.
+    expect(textOf(progress)).not.toContain("Eenmalige vergissing");
+    await runAt("2026-12-07T09:00:00Z");
+    const asked = await env.standIn.waitForCall(
+      "chat.update",
+      (call) => call.args.ts === progress.response!.ts && textOf(call).includes("Evaluatie gevraagd"),
+    );
+    expect(textOf(asked)).toContain("ma 7 dec 2026 10:00");
   });
 });
