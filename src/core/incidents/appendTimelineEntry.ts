@@ -6,14 +6,15 @@ import type { TDbTransaction } from "../storage/transaction.ts";
 import { canonicalJson, sha256Hex } from "../audit/auditHash.ts";
 import { recordAuditEvent } from "../audit/recordAuditEvent.ts";
 import { requestOverviewRefresh } from "./requestOverviewRefresh.ts";
+import type { TTimelineKind } from "./timelineKinds.ts";
 
 export interface TTimelineEntryInput {
   incidentId: string;
   at: Date;
   /** A person id, or BOT_ACTOR / CLI_ACTOR. */
   actorId: string;
-  /** What happened, e.g. reported, taken, take_refused, answer, decision. */
-  kind: string;
+  /** What happened: one of the closed set, so that every kind has a label a person can read. */
+  kind: TTimelineKind;
   details?: Prisma.InputJsonValue;
 }
 

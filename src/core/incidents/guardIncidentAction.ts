@@ -10,6 +10,7 @@ import type { TPersonId } from "../people/person.ts";
 import { isDpo, type TRoleDirectory } from "../people/roles.ts";
 import type { TNoticeName } from "../../texts/notices.ts";
 import { recordRefusal } from "./recordRefusal.ts";
+import type { TTimelineKind } from "./timelineKinds.ts";
 
 export interface TGuardDeps {
   roles: TRoleDirectory;
@@ -61,7 +62,8 @@ export async function guardIncidentAction(
       {
         incident,
         actor: input.actor,
-        kind: `${input.action}_refused`,
+        // Every action's refusal is a kind with a label (timelineKinds.ts); test/i18n/timelineKinds.test.ts checks the actions.
+        kind: `${input.action}_refused` as TTimelineKind,
         notice: reason === "not_a_dpo" ? "dpo_only" : (input.decidedNotice ?? "already_decided"),
         details: { reason },
         where: input.where ?? null,

@@ -8,12 +8,13 @@ import { enqueueNotice } from "../notices/enqueueNotice.ts";
 import type { TPersonId } from "../people/person.ts";
 import type { TNoticeName } from "../../texts/notices.ts";
 import { appendTimelineEntry } from "./appendTimelineEntry.ts";
+import type { TTimelineKind } from "./timelineKinds.ts";
 
 export interface TRefusal {
   incident: { id: string; reference: string };
   actor: TPersonId;
   /** Timeline kind, e.g. take_refused, checklist_answer_refused. */
-  kind: string;
+  kind: TTimelineKind;
   notice: TNoticeName;
   details?: Prisma.InputJsonValue;
   /** Where to answer (the front end's note); absent: the person's direct messages. */

@@ -24,11 +24,14 @@ export const TIMELINE_KINDS = [
   "awareness_corrected",
   "awareness_correct_refused",
   "draft_requested",
-  "draft_refused",
+  "draft_ap_notification_refused",
+  "draft_subject_notice_refused",
   "ap_followup",
   "ap_withdrawal",
+  "ap_followup_refused",
   "subject_notice_sent",
-  "subject_notice_refused",
+  "record_subject_notice_refused",
+  /** Written by the release before the neutral core (a notification action refused). */
   "action_refused",
   "measure_added",
   "measure_add_refused",
@@ -50,6 +53,14 @@ export function isTimelineKind(kind: string): kind is TTimelineKind {
   return (TIMELINE_KINDS as readonly string[]).includes(kind);
 }
 
-/** Why an action was refused, as the one guard records it. */
-export const REFUSAL_REASONS = ["not_a_dpo", "decided"] as const;
+/** Why an action was refused: the one guard's reasons, a measure's owner, and what closing needs. */
+export const REFUSAL_REASONS = [
+  "not_a_dpo",
+  "decided",
+  "not_the_owner",
+  "already_closed",
+  "needs_decision",
+  "needs_ap_reference",
+  "open_measures",
+] as const;
 export type TRefusalReason = (typeof REFUSAL_REASONS)[number];

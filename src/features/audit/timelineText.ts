@@ -72,6 +72,12 @@ function detailText(kind: string, details: Record<string, unknown>, texts: TText
       return levelLabel(texts, details.overrideLevel ?? details.level);
     case "decision_recorded":
       return decisionLabel(texts, details.decision);
+    case "closed": {
+      // Art. 34(3): why the people concerned of a high-risk breach were not informed (the ground; its reason is free text).
+      const ground = text(record(details.art34Exemption).ground);
+      const label = ground ? (texts.measures.art34Grounds as Record<string, string>)[ground] : undefined;
+      return label ? t.art34Exemption({ ground: label }) : undefined;
+    }
     case "countdown_reminder": {
       const mark = record(details.mark);
       return typeof mark.hoursBefore === "number" ? t.hoursBefore({ hours: mark.hoursBefore }) : undefined;
