@@ -9,16 +9,6 @@ const incidents = {
   en: (count: number) => (count === 1 ? "1 incident" : `${count.toLocaleString("en-GB")} incidents`),
 };
 
-/** How the AP was notified and how the people concerned were informed (the notifications' codes). */
-const apKinds = defineLabels<"initial" | "followup" | "withdrawal">({
-  nl: { initial: "Melding", followup: "Aanvulling", withdrawal: "Intrekking" },
-  en: { initial: "Notification", followup: "Follow-up", withdrawal: "Withdrawal" },
-});
-const noticeMethods = defineLabels<"letter" | "email" | "phone" | "in_person" | "public">({
-  nl: { letter: "per brief", email: "per e-mail", phone: "telefonisch", in_person: "persoonlijk", public: "openbare mededeling" },
-  en: { letter: "by letter", email: "by e-mail", phone: "by phone", in_person: "in person", public: "public communication" },
-});
-
 const columns = defineLabels<TCsvColumn>({
   nl: {
     reference: "Referentie",
@@ -93,8 +83,6 @@ export const exportTexts = defineTexts({
       fileName: "register-datalekken",
     },
     columns: columns.nl,
-    apKinds: apKinds.nl,
-    noticeMethods: noticeMethods.nl,
     report: {
       title: "Register van datalekken",
       generated: "Gemaakt op",
@@ -146,8 +134,6 @@ export const exportTexts = defineTexts({
       fileName: "data-breach-register",
     },
     columns: columns.en,
-    apKinds: apKinds.en,
-    noticeMethods: noticeMethods.en,
     report: {
       title: "Register of data breaches",
       generated: "Generated at",

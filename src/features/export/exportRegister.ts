@@ -9,7 +9,6 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
-import { z } from "zod";
 import type { TLocale } from "../../core/text/locale.ts";
 import { plainText } from "../../core/text/richText.ts";
 import { formatLocalDay, formatNumber } from "../../core/time/formatLocal.ts";
@@ -17,6 +16,7 @@ import type { Database } from "../../core/storage/openDatabase.ts";
 import type { TKeyRing } from "../../core/security/fieldCipher.ts";
 import { textsFor, type TTexts } from "../../texts/index.ts";
 import type { TStopped } from "../../texts/vocabulary.ts";
+import { readAssessmentRecord } from "../checklist/assessmentRecord.ts";
 import { decisionLabel, effectiveLevel, levelLabel, statusLabel } from "../audit/codeLabels.ts";
 import { timelineSentence } from "../audit/timelineText.ts";
 import { dataKindsLabel, questionValueLabel } from "../paging/incidentFacts.ts";
@@ -65,22 +65,10 @@ async function write(out: Writable, chunk: string): Promise<void> {
   if (!out.write(chunk)) await once(out, "drain");
 }
 
-/** What the assessment's stored result holds that the export shows; anything else is left alone. */
-const ZStoredResult = z
-  .object({
-    reasons: z.array(z.string()).catch([]),
-    severity: z
-      .object({ explanation: z.array(z.string()).catch([]) })
-      .loose()
-      .catch({ explanation: [] }),
-    /** The checklist's internal scoring lines, kept apart from the reasons. */
-    workings: z.array(z.string()).catch([]),
-  })
-  .loose()
-  .catch({ reasons: [], severity: { explanation: [] }, workings: [] });
-
-function storedResult(record: TIncidentRecord) {
-  return ZStoredResult.parse(record.assessment?.result ?? {});
+/** The assessment's sentences in the export's language (kept as codes; an older row in its own words). */
+function storedResult(record: TIncidentRecord, locale: TLocale): { reasons: string[]; workings: string[] } {
+  const kept = record.assessment ? readAssessmentRecord(record.assessment.result, locale) : undefined;
+  return { reasons: kept?.reasons ?? [], workings: [...(kept?.scoring ?? []), ...(kept?.severity.explanation ?? [])] };
 }
 
 function everyone(record: TIncidentRecord): (string | null)[] {
@@ -199,7 +187,7 @@ function markdownIncident(record: TIncidentRecord, w: TWriter): string {
 
   lines.push("", `### ${t.assessment}`, "");
   const assessment = record.assessment;
-  const result = storedResult(record);
+  const result = storedResult(record, locale);
   if (!assessment) lines.push(t.notAssessed);
   else {
     lines.push(`- **${t.assessedLevel}**: ${levelLabel(texts, assessment.level) ?? "—"} (${when(assessment.assessedAt)})`);
@@ -228,14 +216,14 @@ function markdownIncident(record: TIncidentRecord, w: TWriter): string {
     lines.push("", `**${t.notifications}**`, "");
     for (const n of record.apNotifications)
       lines.push(
-        `- ${when(n.notifiedAt)} · ${label(texts.export.apKinds, n.kind)} · ${inline(n.apReference)}${n.details ? ` · ${inline(n.details)}` : ""}`,
+        `- ${when(n.notifiedAt)} · ${label(texts.notifications.kinds, n.kind)} · ${inline(n.apReference)}${n.details ? ` · ${inline(n.details)}` : ""}`,
       );
   }
   if (record.subjectNotices.length > 0) {
     lines.push("", `**${t.subjectNotices}**`, "");
     for (const n of record.subjectNotices)
       lines.push(
-        `- ${when(n.sentAt)} · ${label(texts.export.noticeMethods, n.method)} · ${t.people({ count: n.recipientsCount })}${n.note ? ` · ${inline(n.note)}` : ""}`,
+        `- ${when(n.sentAt)} · ${label(texts.notifications.methods, n.method)} · ${t.people({ count: n.recipientsCount })}${n.note ? ` · ${inline(n.note)}` : ""}`,
       );
   }
 
@@ -248,7 +236,7 @@ function markdownIncident(record: TIncidentRecord, w: TWriter): string {
   if (incident.closedAt) lines.push("", `**${t.closed}**: ${when(incident.closedAt)} (${inline(values.closed_by) || "—"})`);
 
   // The internal scoring lines are for whoever checks the assessment, not its reasons.
-  const workings = [...result.workings, ...result.severity.explanation];
+  const workings = result.workings;
   if (workings.length > 0) {
     lines.push("", `### ${t.appendix({ reference: incident.reference })}`, "", t.appendixIntro, "");
     for (const line of workings) lines.push(`- ${inline(line)}`);
