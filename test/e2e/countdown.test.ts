@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useBotPerTest } from "../support/useBotPerTest.ts";
 import { ManualClock } from "../../src/core/time/clock.ts";
 import { slackPerson } from "../../src/slack/identity.ts";
+import { stopIncidentCountdown } from "../../src/features/countdown/stopIncidentCountdown.ts";
 import { SlackStandIn } from "../support/slackStandIn.ts";
 import { createTestDatabase, DATABASE_KINDS } from "../support/testDatabases.ts";
 import { DPO_ID, MANAGEMENT_CHANNEL, SECOND_DPO_ID, startTestBot, startWorkspaceStandIn } from "../support/startTestBot.ts";
@@ -252,6 +253,52 @@ describe.each(DATABASE_KINDS)("the countdown on %s", (kind) => {
         expect(actionIds(updates[0]!)).toEqual([]);
         expect(JSON.stringify(updates[0]!.args)).toContain(`is opgepakt door <@${SECOND_DPO_ID}>`);
       }
+  });
+
+  it("stops at the decision: reminders cancelled, and the re-pages of the taken incident lose their button at once", async () => {
+    const { reference, threadTs, incidentId } = await reportAndPost(env.harness, DISCOVERED);
+    const repagesTo = (channel: string) =>
+      env.standIn
+        .successfulCallsTo("chat.postMessage")
+        .filter((call) => call.args.channel === channel && /nog door niemand opgepakt/.test(String(call.args.text)));
+    env.clock.advanceMinutes(30);
+    await runScheduler(env.harness);
+    expect(repagesTo(DPO_ID)).toHaveLength(1);
+    await env.harness.slack.blockAction({
+      userId: DPO_ID,
+      channelId: "C0DPOCHAN",
+      messageTs: threadTs,
+      actions: [{ action_id: "incident_take", value: reference }],
+    });
+    await env.standIn.waitForCall("chat.update");
+    // The decision, as the checklist records it: in one transaction with stopping the countdown.
+    env.clock.advanceMinutes(10);
+    const now = env.clock.now();
+    await env.harness.database.prisma.$transaction(async (tx) => {
+      await tx.incident.update({
+        where: { id: incidentId },
+        data: { decision: "not_notifiable", decidedAt: now, decidedBy: slackPerson(DPO_ID), status: "decided" },
+      });
+      await stopIncidentCountdown(tx, incidentId, now);
+    });
+    await runScheduler(env.harness);
+    for (const dpo of [DPO_ID, SECOND_DPO_ID]) {
+      const repage = repagesTo(dpo)[0]!;
+      const updates = env.standIn
+        .successfulCallsTo("chat.update")
+        .filter((call) => call.args.channel === repage.response!.channel && call.args.ts === repage.response!.ts);
+      expect(updates, dpo).toHaveLength(1);
+      expect(actionIds(updates[0]!)).toEqual([]);
+    }
+    const jobs = await env.harness.database.prisma.scheduledJob.findMany({ where: { incidentId } });
+    expect(jobs.filter((job) => job.status === "pending")).toEqual([]);
+    expect(jobs.filter((job) => job.kind === "countdown.reminder").map((job) => job.status)).toEqual(Array(6).fill("cancelled"));
+    for (const hours of [48, 24, 12, 4, 1, 0]) {
+      env.clock.set(at(hours));
+      await runScheduler(env.harness);
+    }
+    expect(threadReminders(env.standIn, threadTs)).toHaveLength(0);
+    expect(repagesTo(DPO_ID)).toHaveLength(1);
   });
 });
 

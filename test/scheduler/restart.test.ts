@@ -25,7 +25,10 @@ it("sends one late reminder after a restart that missed the 48-, 24- and 12-hour
     const first = await startTestBot({ databaseOptions: testDatabase.options, standIn, clock });
     const { reference, threadTs, incidentId } = await reportAndPost(first, new Date(NOW.getTime() - 2 * HOUR));
     // Someone takes it, so the re-page does not speak.
-    await first.database.prisma.incident.update({ where: { id: incidentId }, data: { ownerId: slackPerson(DPO_ID), status: "taken" } });
+    await first.database.prisma.incident.update({
+      where: { id: incidentId },
+      data: { ownerId: slackPerson(DPO_ID), status: "taken" },
+    });
     await first.stop();
 
     // Down from before the 48-hour mark until 5 hours before the deadline.

@@ -35,8 +35,8 @@ export const REMINDER_AUDIENCES = ["thread", "dpo", "management"] as const;
 
 export const ZReminderPayload = z.object({
   incidentId: z.string(),
-  /** The deadline the reminder was planned for: a corrected awareness time makes it stale. */
-  deadlineAt: z.string(),
+  /** The deadline the reminder was planned for: a corrected awareness time makes it stale (absent in a row converted from the previous release). */
+  deadlineAt: z.string().optional(),
   mark: ZCountdownMark,
   audience: z.enum(REMINDER_AUDIENCES),
   /** The reader, for a direct message. */
@@ -86,7 +86,7 @@ export const countdownReminderMessage = defineMessageKind({
   async build(payload, context: TMessageContext) {
     const incident = await findIncident(context, payload.incidentId);
     if (!incident || !isCountdownRunning(incident)) return undefined;
-    if (incident.deadlineAt.toISOString() !== payload.deadlineAt) return undefined;
+    if (payload.deadlineAt && incident.deadlineAt.toISOString() !== payload.deadlineAt) return undefined;
     const t = context.texts.countdown.reminder;
     const left = timeLeft(incident.deadlineAt, context.now);
     const when = {
