@@ -31,7 +31,7 @@ export const measuresTexts = defineTexts({
     post: {
       add: "Maatregel toevoegen",
       close: "Afsluiten",
-      closedOn: (p: { when: string }) => `🔒 Afgesloten op ${p.when}`,
+      closedOn: (p: { when: string }) => `Afgesloten op ${p.when}. De opvolging staat in de thread.`,
     },
     form: {
       title: "Maatregel",
@@ -170,7 +170,7 @@ export const measuresTexts = defineTexts({
     post: {
       add: "Add measure",
       close: "Close",
-      closedOn: (p: { when: string }) => `🔒 Closed on ${p.when}`,
+      closedOn: (p: { when: string }) => `Closed on ${p.when}. The follow-up is in the thread.`,
     },
     form: {
       title: "Measure",

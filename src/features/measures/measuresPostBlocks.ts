@@ -1,7 +1,8 @@
 // What the measures feature adds to an incident's post in the DPO channel:
 // once a privacy officer has taken it, the buttons to add a corrective
-// measure and to close it; once closed, when (the post's own note already
-// says by whom, and the buttons are gone).
+// measure and to close it; once closed, when, and where the follow-up is
+// (the post's own note already says "Afgesloten door" and by whom; the
+// buttons are gone).
 import type { TBlock } from "../../core/messages/message.ts";
 import { formatLocal } from "../../core/time/formatLocal.ts";
 import type { TPostContribution } from "../postContribution.ts";
