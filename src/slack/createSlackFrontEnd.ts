@@ -22,6 +22,7 @@ import { HomeTabRefresher } from "./home/HomeTabRefresher.ts";
 import { SLACK_PLATFORM, slackPerson, slackWhere } from "./identity.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { SlackLocales } from "./locale/SlackLocales.ts";
+import { slackNames } from "./people/slackNames.ts";
 import { guardRequestBodies } from "./security/requestBodyGuard.ts";
 import { requestFingerprint, requestGuard } from "./security/requestGuard.ts";
 import { acknowledgeUnmatched, recordListeners } from "./security/unmatchedInteractions.ts";
@@ -180,7 +181,14 @@ export function createSlackFrontEnd(options: TSlackFrontEndOptions): TSlackFront
       locales,
       pauses: new RateLimitPauses(SLACK_PLATFORM, deps.database, deps.clock),
       channels: { dpo: settings.DPO_CHANNEL_ID, management: settings.MANAGEMENT_CHANNEL_ID },
-      messageContext: { database: deps.database, register: deps.register, roles: deps.roles, organisation: deps.organisation },
+      messageContext: {
+        database: deps.database,
+        register: deps.register,
+        roles: deps.roles,
+        organisation: deps.organisation,
+        // People by name where a message names them in words (the register export).
+        nameOf: slackNames(client),
+      },
     }),
     classifyFailure: classifySlackFailure,
     onFailure: (message, failure) => metrics.outboxFailures.inc({ kind: message.kind, failure: failure.kind }),
