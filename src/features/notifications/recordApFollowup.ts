@@ -1,18 +1,17 @@
 // A privacy officer records a follow-up notification (vervolgmelding) or a
 // withdrawal at the AP, against the AP's reference number. The history of
 // notifications to the AP begins with the initial one, recorded with the
-// decision; an incident whose initial notification is not in the history
-// yet (decided by the release before) gets it first, so the history is
-// complete and numbered in order. The thread hears that it happened, not
-// the DPO's text.
+// decision (recordInitialApNotification, idempotent); an incident decided
+// by the release before, whose initial notification is not in the history
+// yet, gets it here first, so the history is complete and numbered in
+// order. The thread hears that it happened, not the DPO's text.
 import { appendTimelineEntry } from "../../core/incidents/appendTimelineEntry.ts";
 import { guardIncidentAction } from "../../core/incidents/guardIncidentAction.ts";
 import { enqueueMessages } from "../../core/outbox/enqueueMessages.ts";
 import { messageKeys } from "../../core/outbox/messageKeys.ts";
 import { toThread } from "../../core/outbox/target.ts";
 import type { TPersonId } from "../../core/people/person.ts";
-import type { Incident } from "../../core/storage/generated/client.ts";
-import type { TDbTransaction } from "../../core/storage/transaction.ts";
+import { recordInitialApNotification } from "../checklist/recordInitialApNotification.ts";
 import type { TFeatureDeps } from "../featureDeps.ts";
 import { validateApFollowup, type TApFollowupField, type TRawApFollowup, type TRecordProblem } from "./notificationRecords.ts";
 import { NOTIFICATION_ACTIONS } from "./notificationsActions.ts";
@@ -50,7 +49,7 @@ export async function recordApFollowup(
     const checked = validateApFollowup(input);
     if (!checked.ok) return { outcome: "invalid", errors: checked.errors };
 
-    await ensureInitialNotification(tx, incident, now);
+    await recordInitialApNotification(tx, incident, now);
     const last = await tx.apNotification.findFirst({ where: { incidentId: incident.id }, orderBy: { sequence: "desc" } });
     const sequence = last ? last.sequence + 1 : 1;
     await tx.apNotification.create({
@@ -88,28 +87,5 @@ export async function recordApFollowup(
       },
     ]);
     return { outcome: "recorded", sequence };
-  });
-}
-
-/** Sequence 0 is the initial notification, recorded with the decision; idempotent. */
-async function ensureInitialNotification(
-  tx: TDbTransaction,
-  incident: Pick<Incident, "id" | "decision" | "apReference" | "decidedAt" | "decidedBy">,
-  now: Date,
-): Promise<void> {
-  if (incident.decision !== "ap_notified" || !incident.apReference) return;
-  await tx.apNotification.createMany({
-    data: [
-      {
-        incidentId: incident.id,
-        sequence: 0,
-        kind: "initial",
-        apReference: incident.apReference,
-        notifiedAt: incident.decidedAt ?? now,
-        recordedBy: incident.decidedBy ?? "unknown",
-        recordedAt: now,
-      },
-    ],
-    skipDuplicates: true,
   });
 }
