@@ -383,11 +383,6 @@ export const checklistTexts = defineTexts({
         "💬 De betrokkenen hoeven niet persoonlijk te worden geïnformeerd: een uitzondering van art. 34 lid 3 geldt (zie hieronder).",
       exemption: "Uitzondering (art. 34 lid 3 AVG)",
       why: "Waarom",
-      enisa: (p: TScore): TRichText => [
-        "ENISA-ernstscore (ondersteunend cijfer, beslist niet alleen): ",
-        { strong: nl(p.score) },
-        ` (${bandNames.nl[p.band]})`,
-      ],
       prefilled: (p: { questions: string }) => `🟡 Overgenomen uit de melding, nog niet bevestigd: ${p.questions}.`,
       confirmedBy: "✅ Bevestigd door ",
       overriddenBy: "✏️ Niveau aangepast door ",
@@ -599,11 +594,6 @@ export const checklistTexts = defineTexts({
       lawExempt: "💬 The people concerned need not be informed individually: an Art. 34(3) exemption applies (see below).",
       exemption: "Exemption (Art. 34(3) GDPR)",
       why: "Why",
-      enisa: (p: TScore): TRichText => [
-        "ENISA severity score (supporting figure, never decides alone): ",
-        { strong: en(p.score) },
-        ` (${bandNames.en[p.band]})`,
-      ],
       prefilled: (p: { questions: string }) => `🟡 Taken from the report, not yet confirmed: ${p.questions}.`,
       confirmedBy: "✅ Confirmed by ",
       overriddenBy: "✏️ Level changed by ",

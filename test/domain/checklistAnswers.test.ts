@@ -1,5 +1,6 @@
 // The checklist's pure rules: parsing answers from Slack, prefill from the
-// report, completeness, and when a decision contradicts the assessment.
+// report, completeness, and when a decision contradicts the assessment; and
+// the thread's messages and the forms built from them, in both languages.
 import { describe, expect, it } from "vitest";
 import { QUESTION_IDS, type TAnswers } from "../../src/features/checklist/questions.ts";
 import {
@@ -17,6 +18,15 @@ import {
   decisionNeedsReason,
   effectiveLevel,
 } from "../../src/features/checklist/decisionRules.ts";
+import type { ChecklistAnswer, Incident, IncidentAssessment } from "../../src/core/storage/generated/client.ts";
+import type { TLocale } from "../../src/core/text/locale.ts";
+import { evaluateBreach } from "../../src/features/checklist/assessBreach.ts";
+import { assessmentMessage } from "../../src/features/checklist/assessmentMessage.ts";
+import { assessmentRecord } from "../../src/features/checklist/assessmentRecord.ts";
+import { checklistGroupMessage } from "../../src/features/checklist/checklistGroupMessage.ts";
+import { decisionForm, overrideForm } from "../../src/features/checklist/decisionForms.ts";
+import type { TMessageContext } from "../../src/features/messageContext.ts";
+import { textsFor } from "../../src/texts/index.ts";
 
 const COMPLETE: TAnswers = {
   personal_data: "yes",
@@ -68,6 +78,11 @@ describe("checklist answers", () => {
     expect(parseAnswer("people_affected", " 0 ")).toMatchObject({ ok: true, value: 0 });
     expect(parseAnswer("people_affected", 40)).toMatchObject({ ok: true, value: 40 });
     for (const bad of ["-1", "2.5", "twaalf", "", "10000001"]) expect(parseAnswer("people_affected", bad).ok, bad).toBe(false);
+    // The number of recipients arrives the same way (issue 11).
+    expect(parseAnswer("recipients_count", "25")).toMatchObject({ ok: true, value: 25 });
+    for (const bad of ["-1", "veel", ""]) expect(parseAnswer("recipients_count", bad).ok, bad).toBe(false);
+    expect(questionIdFromActionId("checklist_recipients_count_save")).toBe("recipients_count");
+    expect(questionIdFromActionId("checklist_recipient_known")).toBe("recipient");
   });
 
   it("prefills system-independent answers from the report; 'unknown' stopped answers nothing", () => {
@@ -96,6 +111,10 @@ describe("checklist answers", () => {
     expect(isChecklistComplete(missingOne)).toBe(false);
     expect(isChecklistComplete({ personal_data: "no" })).toBe(true);
     expect(isChecklistComplete({ personal_data: "unknown" })).toBe(false);
+    // The number of recipients is asked only when someone outside may have the data.
+    const { recipients_count: _count, ...withoutCount } = COMPLETE;
+    expect(isChecklistComplete(withoutCount)).toBe(false);
+    expect(isChecklistComplete({ ...withoutCount, recipient: "none" })).toBe(true);
   });
 
   it("turns stored rows into the engine's answers, skipping what no longer validates", () => {
@@ -153,5 +172,87 @@ describe("decision rules", () => {
     expect(checkReason("nvt")).toBe("too_short");
     expect(checkReason("x".repeat(3001))).toBe("too_long");
     expect(checkReason("Ontvanger heeft alles verwijderd.")).toBeNull();
+  });
+});
+
+describe("the thread and the forms in both languages", () => {
+  const NOW = new Date("2026-11-23T09:00:00Z");
+  const incident = {
+    id: "00000000-0000-4000-8000-000000000001",
+    reference: "DL-2026-0001",
+    deadlineAt: new Date(NOW.getTime() + 70 * 3_600_000),
+    decision: null,
+    decidedAt: null,
+    decidedBy: null,
+    decisionReason: null,
+    apReference: null,
+  } as unknown as Incident;
+  const answers = Object.entries({ ...COMPLETE, people_affected: 20_000 }).map(
+    ([questionId, value]) =>
+      ({
+        incidentId: incident.id,
+        questionId,
+        value,
+        answeredBy: "slack:U0DPO0001",
+        answeredAt: NOW,
+        prefilled: questionId === "contained",
+      }) as ChecklistAnswer,
+  );
+  // Kept in Dutch, as the organisation's language; shown in the reader's.
+  const row = {
+    incidentId: incident.id,
+    level: "risk",
+    result: assessmentRecord(evaluateBreach(COMPLETE, { sector: "care" }), "nl"),
+    assessedAt: NOW,
+    confirmedBy: "slack:U0DPO0001",
+    confirmedAt: NOW,
+    overrideLevel: null,
+    overrideReason: null,
+  } as unknown as IncidentAssessment;
+  const context = (locale: TLocale) =>
+    ({
+      locale,
+      texts: textsFor(locale),
+      now: NOW,
+      organisation: { sector: "care", zone: "Europe/Amsterdam" },
+    }) as unknown as TMessageContext;
+  const words = (value: unknown): string => JSON.stringify(value);
+  const RAW = /"(high_risk|no_risk|risk|ap_notified|not_notifiable|subsequent_measures|health|known|confidentiality)"/;
+
+  it("renders the checklist, the assessment and the forms in Dutch and English, with labels", () => {
+    const standing = { assessedLevel: "risk" as const, effectiveLevel: "risk" as const, personalData: "yes" };
+    for (const build of [
+      (locale: TLocale) => checklistGroupMessage(incident, "checklist_1", answers, context(locale)),
+      (locale: TLocale) => checklistGroupMessage(incident, "checklist_2", answers, context(locale)),
+      (locale: TLocale) => assessmentMessage(incident, row, answers, context(locale)),
+      (locale: TLocale) => decisionForm("not_notifiable", incident, standing, textsFor(locale)),
+      (locale: TLocale) => overrideForm(incident, standing, textsFor(locale)),
+    ]) {
+      const nl = words(build("nl"));
+      const en = words(build("en"));
+      expect(en).not.toBe(nl);
+      // Values are codes (button values, option values); what is shown is not.
+      const shown = (text: string) => text.replace(/"(value|action|id)":"[^"]*"/g, "").replace(/"selected":\[[^\]]*\]/g, "");
+      expect(shown(nl)).not.toMatch(RAW);
+      expect(shown(en)).not.toMatch(RAW);
+    }
+    const assessment = {
+      nl: words(assessmentMessage(incident, row, answers, context("nl"))),
+      en: words(assessmentMessage(incident, row, answers, context("en"))),
+    };
+    expect(assessment.nl).toContain("Datalek met risico");
+    expect(assessment.en).toContain("Data breach with risk");
+    // The stored reasons follow the reader's language.
+    expect(assessment.en).toContain("Health or care data are a special category");
+    expect(assessment.en).not.toContain("Gezondheids- of zorggegevens");
+    // Dutch number format in the answers; the decision buttons say what the post says.
+    expect(words(checklistGroupMessage(incident, "checklist_1", answers, context("nl")))).toContain("20.000");
+    expect(words(checklistGroupMessage(incident, "checklist_1", answers, context("en")))).toContain("20,000");
+    expect(assessment.nl).toContain(`"label":"${textsFor("nl").vocabulary.decisions.not_notifiable}"`);
+    // The optional note of a decision that needs no reason says nothing of being optional.
+    const apForm = decisionForm("ap_notified", incident, standing, textsFor("nl"));
+    const note = apForm.fields.find((field) => field.id === "reason")!;
+    expect(note).toMatchObject({ optional: true, label: "Toelichting" });
+    expect(words(apForm)).not.toMatch(/optioneel/i);
   });
 });

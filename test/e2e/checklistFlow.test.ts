@@ -420,6 +420,24 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
     });
     expect(decided.decidedAt?.toISOString()).toBe(env.clock.now().toISOString());
     expect(decided.decisionReason).toBeNull();
+    // The decision is also the first entry in the history of AP notifications.
+    expect(await prisma().apNotification.findMany({ where: { incidentId: decided.id } })).toMatchObject([
+      { sequence: 0, kind: "initial", apReference: "AP-2026-123456", recordedBy: slackPerson(DPO_ID) },
+    ]);
+    // The countdown stops: no reminder is pending any more (stopIncidentCountdown).
+    expect(
+      await prisma().scheduledJob.count({ where: { incidentId: decided.id, status: "pending", kind: "countdown.reminder" } }),
+    ).toBe(0);
+    expect(
+      await prisma().scheduledJob.count({ where: { incidentId: decided.id, status: "cancelled", kind: "countdown.reminder" } }),
+    ).toBeGreaterThan(0);
+    // The channel post and both privacy officers' pages are brought up to date.
+    const pageUpdates = await prisma().outboxMessage.findMany({
+      where: { incidentId: decided.id, kind: "incident.page", nextAttemptAt: { gte: env.clock.now() } },
+    });
+    expect(pageUpdates.map((row) => (row.payload as { person: string }).person).sort()).toEqual(
+      [slackPerson(DPO_ID), slackPerson(SECOND_DPO_ID)].sort(),
+    );
     const decisionEntry = await prisma().timelineEntry.findFirstOrThrow({ where: { kind: "decision_recorded" } });
     expect(decisionEntry.details).toMatchObject({
       decision: "ap_notified",
@@ -522,6 +540,124 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
     });
     expect(recorded.body).toBe("");
     expect(await incident()).toMatchObject({ decision: "ap_notified", apReference: "AP-1" });
+  });
+
+  /** Every text a person reads in Block Kit (not action ids or values). */
+  function visibleTexts(node: unknown): string[] {
+    if (Array.isArray(node)) return node.flatMap(visibleTexts);
+    if (node && typeof node === "object") {
+      const record = node as Record<string, unknown>;
+      return [
+        ...(typeof record.text === "string" ? [record.text] : []),
+        ...Object.entries(record)
+          .filter(([key]) => key !== "action_id" && key !== "value" && key !== "block_id")
+          .flatMap(([, value]) => visibleTexts(value)),
+      ];
+    }
+    return [];
+  }
+  const RAW_CODES =
+    /\b(not_a_breach|no_risk|high_risk|ap_notified|not_notifiable|subsequent_measures|disproportionate_effort|confidentiality|identity_contact|recipients_count|people_affected)\b/;
+
+  it("updates only the message whose question changed, and the assessment only when it changed (issue 11)", async () => {
+    const { group1, group2 } = await reportAndTake();
+    const updatesOf = (ts: string) => env.standIn.successfulCallsTo("chat.update").filter((call) => call.args.ts === ts).length;
+    const settled = async () => {
+      await env.harness.bot.slack.outbox.kick();
+      await env.harness.bot.slack.outbox.kick();
+    };
+    await settled();
+    const before = { group1: updatesOf(group1), group2: updatesOf(group2) };
+    // A question of the first message: only the first message is updated.
+    await answer(numberAction("20000"));
+    await eventually(
+      async () => updatesOf(group1),
+      (count) => count > before.group1,
+      "the first message updated",
+    );
+    await settled();
+    expect(updatesOf(group2)).toBe(before.group2);
+    // Dutch number format in the answer.
+    expect(JSON.stringify(latest(group1).blocks)).toContain("20.000");
+    // A question of the second message: only the second message.
+    const middle = { group1: updatesOf(group1), group2: updatesOf(group2) };
+    await answer(button("malicious", "yes"));
+    await eventually(
+      async () => updatesOf(group2),
+      (count) => count > middle.group2,
+      "the second message updated",
+    );
+    await settled();
+    expect(updatesOf(group1)).toBe(middle.group1);
+    expect(threadPosts()).toHaveLength(2);
+
+    // Complete: the assessment appears. An answer that changes nothing in the
+    // assessment (the loss of availability, when nothing was lost but seen)
+    // leaves the assessment message alone.
+    await answerEverything({ harm_observed: "no" });
+    const assessmentTs = (await assessmentPost()).response!.ts as string;
+    await settled();
+    const assessmentUpdates = updatesOf(assessmentTs);
+    const rowBefore = await prisma().incidentAssessment.findFirstOrThrow();
+    await answer(button("availability_impact", "restored"));
+    await settled();
+    expect(updatesOf(assessmentTs)).toBe(assessmentUpdates);
+    expect((await prisma().incidentAssessment.findFirstOrThrow()).assessedAt).toEqual(rowBefore.assessedAt);
+    // One that changes it updates it.
+    await answer(button("identifiability", "limited"));
+    await eventually(
+      async () => updatesOf(assessmentTs),
+      (count) => count > assessmentUpdates,
+      "the assessment updated",
+    );
+  });
+
+  it("shows labels, not codes, and names each decision one way (issue 11)", async () => {
+    await reportAndTake();
+    await answerEverything({ harm_observed: "no" });
+    const post = await assessmentPost();
+    const assessmentTs = post.response!.ts as string;
+    await settle("assessment_confirm");
+    const blocks = await eventually(
+      async () => latest(assessmentTs).blocks as TBlock[],
+      (current) => JSON.stringify(current).includes("decision_ap_notified"),
+      "the decision buttons",
+    );
+    const texts = visibleTexts(blocks).join("\n");
+    expect(texts).not.toMatch(RAW_CODES);
+    // The reasons, not the arithmetic behind them.
+    expect(texts).not.toMatch(/Basis-DPC|DPC begrensd|EI \d|kans [\d,]+ x ernst/);
+    expect(texts).toContain("art. 34 lid 3 onder b");
+    expect(texts).not.toContain("blijft daarom reëel");
+    for (const message of threadPosts())
+      expect(visibleTexts(latest(message.response!.ts as string).blocks).join("\n")).not.toMatch(RAW_CODES);
+
+    // The decision buttons, their forms and the channel post say the same.
+    const labels = {
+      ap_notified: "Gemeld bij de AP",
+      not_notifiable: "Geen melding bij de AP nodig",
+      not_a_breach: "Geen datalek",
+    };
+    const buttons = elementsOf(blocks).filter((element) => element.action_id.startsWith("decision_"));
+    expect(Object.fromEntries(buttons.map((element) => [element.action_id, element.text?.text]))).toEqual({
+      decision_ap_notified: labels.ap_notified,
+      decision_not_notifiable: labels.not_notifiable,
+      decision_not_a_breach: labels.not_a_breach,
+    });
+    for (const [decision, label] of Object.entries(labels)) {
+      const view = await openDecisionModal(`decision_${decision}`);
+      const shown = visibleTexts(view).join("\n");
+      expect(shown).toContain(`DL-2026-0001: ${label}`);
+      // Slack adds "(optional)" to an optional field itself.
+      expect(shown).not.toMatch(/optioneel|optional/i);
+    }
+    const apView = await openDecisionModal("decision_ap_notified");
+    await submitModal(apView.callback_id, { ap_reference: "AP-2026-7", reason: null });
+    await eventually(
+      async () => JSON.stringify(env.standIn.message(DPO_CHANNEL, threadTs)?.blocks ?? []),
+      (channelPost) => channelPost.includes(labels.ap_notified),
+      "the decision on the channel post",
+    );
   });
 
   it("lets only a DPO answer, confirm, override or decide", async () => {

@@ -1,6 +1,6 @@
 // The assessment in the incident's thread: the level in plain words, what
 // the law therefore requires, the Art. 34(3) exemptions, the deciding
-// reasons, the ENISA score as a supporting figure; then the privacy
+// reasons (the last of them weighs the ENISA score); then the privacy
 // officer's confirmation or override and the decision buttons. Reasons
 // written by the privacy officer stay out of it (they are in the timeline):
 // no free text in channel messages. The internal figures (scoring, the
@@ -105,7 +105,6 @@ export function assessmentMessage(
           .join("\n"),
       ],
     });
-    blocks.push({ kind: "note", text: t.enisa({ score: assessment.severity.score, band: assessment.severity.band }) });
     const prefilled = answers
       .filter((answer) => answer.prefilled && isQuestionId(answer.questionId))
       .map((answer) => texts.checklist.shortNames[answer.questionId as keyof typeof texts.checklist.shortNames]);
