@@ -13,7 +13,8 @@ export const questionTexts = defineTexts({
       identifiability: "Hoe makkelijk zijn de personen te herkennen uit de gegevens?",
       unintelligible: "Waren de gegevens onleesbaar voor onbevoegden (sterke versleuteling of hashing, sleutel niet gelekt)?",
       recipient: "Wie kan de gegevens hebben?",
-      recipients_count: "Hoeveel ontvangers buiten de organisatie (ongeveer)?",
+      recipients_count:
+        "Hoeveel mensen of adressen buiten de organisatie kregen de gegevens of konden ze zien? (beste schatting, liever te hoog dan te laag)",
       malicious: "Was er opzet of kwaad opzet (aanval, diefstal, misbruik door een medewerker)?",
       availability_impact: "Hoe ernstig is het verlies aan beschikbaarheid?",
       contained: "Is het lek gestopt en zijn de gegevens terug, verwijderd of afgeschermd?",
@@ -76,7 +77,8 @@ export const questionTexts = defineTexts({
       identifiability: "How easily can the people be identified from the data?",
       unintelligible: "Were the data unintelligible to unauthorised people (strong encryption or hashing, key not leaked)?",
       recipient: "Who may have the data?",
-      recipients_count: "How many recipients outside the organisation (roughly)?",
+      recipients_count:
+        "How many people or addresses outside the organisation received the data or could see them? (best estimate, rather too high than too low)",
       malicious: "Was it deliberate or malicious (attack, theft, misuse by an employee)?",
       availability_impact: "How serious is the loss of availability?",
       contained: "Has the breach been stopped and the data retrieved, deleted or secured?",
