@@ -9,9 +9,13 @@ function questionId(value: unknown): TQuestionId | undefined {
   return typeof value === "string" && (QUESTION_IDS as readonly string[]).includes(value) ? (value as TQuestionId) : undefined;
 }
 
+/** The question itself, without the instructions after it ("Kies alles wat klopt."). */
 export function questionLabel(texts: TTexts, id: unknown): string | undefined {
   const known = questionId(id);
-  return known ? texts.questions.questions[known] : undefined;
+  if (!known) return undefined;
+  const question = texts.questions.questions[known];
+  const end = question.indexOf("?");
+  return end >= 0 ? question.slice(0, end + 1) : question;
 }
 
 /** The answer's labels ("Ja", "Gezondheid, zorg of medicatie, Naam, adres…"); a number as the reader writes it. */

@@ -18,7 +18,9 @@ import { timelineSentence } from "./timelineText.ts";
 type TShown = Extract<TOpenIncidentDetailsResult, { outcome: "shown" }>;
 
 /** The most recent entries shown; the export holds them all. */
-const MAX_TIMELINE_LINES = 40;
+const MAX_TIMELINE_LINES = 120;
+/** Entries per block: a window holds at most 100 blocks (Slack), a block about 3000 characters. */
+const LINES_PER_BLOCK = 15;
 
 export function incidentDetailsView(shown: TShown, context: TMessageContext): TFormDone {
   const { incident, access, assessment, timeline } = shown;
@@ -69,8 +71,12 @@ export function incidentDetailsView(shown: TShown, context: TMessageContext): TF
     const withActor = access === "full";
     const shownEntries = timeline.slice(-MAX_TIMELINE_LINES);
     blocks.push({ kind: "divider" }, { kind: "text", text: [strong(t.timeline)] });
-    for (const entry of shownEntries)
-      blocks.push({ kind: "text", text: [`${when(entry.at)} · `, ...timelineSentence(entry, texts, { withActor, locale })] });
+    const lines = shownEntries.map((entry) => [`${when(entry.at)} · `, ...timelineSentence(entry, texts, { withActor, locale })]);
+    for (let start = 0; start < lines.length; start += LINES_PER_BLOCK)
+      blocks.push({
+        kind: "text",
+        text: lines.slice(start, start + LINES_PER_BLOCK).flatMap((line, index) => (index === 0 ? line : ["\n", ...line])),
+      });
     const earlier = timeline.length - shownEntries.length;
     if (earlier > 0) blocks.push({ kind: "note", text: t.earlier({ count: earlier }) });
   }

@@ -110,6 +110,8 @@ export function timelineSentence(
   }
   if (actor) spans.push(t.by, actor);
   const detail = detailText(entry.kind, details, texts, options.locale);
-  spans.push(detail ? `: ${detail.replace(/\.$/, "")}.` : ".");
+  if (detail) spans.push(`: ${detail}`);
+  // One full stop, unless the sentence already ends in one (or in a question mark).
+  if (!/[.?!]$/.test(detail ?? label)) spans.push(".");
   return spans;
 }
