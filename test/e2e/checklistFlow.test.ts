@@ -660,6 +660,17 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
     );
   });
 
+  it("answers a click on the buttons of an incident that does not exist", async () => {
+    await reportAndTake();
+    for (const actionId of ["assessment_confirm", "decision_not_a_breach", "assessment_override"]) {
+      const before = env.standIn.successfulCallsTo("chat.postEphemeral").length;
+      await click(DPO_ID, { action_id: actionId, type: "button", value: "DL-2099-9999" });
+      const notices = await env.standIn.waitForCalls("chat.postEphemeral", before + 1);
+      expect(String(notices.at(-1)!.args.text)).toMatch(/DL-2099-9999 niet gevonden/);
+    }
+    expect(env.standIn.callsTo("views.open")).toHaveLength(0);
+  });
+
   it("lets only a DPO answer, confirm, override or decide", async () => {
     await reportAndTake();
     await click(STAFF_ID, button("personal_data", "yes"));

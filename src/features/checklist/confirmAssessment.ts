@@ -5,6 +5,7 @@ import { appendTimelineEntry } from "../../core/incidents/appendTimelineEntry.ts
 import { guardIncidentAction } from "../../core/incidents/guardIncidentAction.ts";
 import type { TPersonId } from "../../core/people/person.ts";
 import type { TFeatureDeps } from "../featureDeps.ts";
+import { noticeNotFound } from "./noticeNotFound.ts";
 import { ASSESSMENT_PART, TIMELINE_ACTIONS } from "./checklistActions.ts";
 import { enqueueChecklistParts } from "./enqueueChecklistParts.ts";
 
@@ -31,7 +32,11 @@ export async function confirmAssessment(
       },
       now,
     );
-    if (!guard.ok) return guard.outcome === "not_found" ? "not_found" : "refused";
+    if (!guard.ok) {
+      // A button of an incident that is gone (erased by retention): say so rather than nothing.
+      if (guard.outcome === "not_found") await noticeNotFound(tx, deps, input, now);
+      return guard.outcome === "not_found" ? "not_found" : "refused";
+    }
     const { incident } = guard;
     const assessment = await tx.incidentAssessment.findUnique({ where: { incidentId: incident.id } });
     if (!assessment) return "no_assessment";

@@ -8,6 +8,7 @@ import type { TForm } from "../../core/messages/form.ts";
 import type { TPersonId } from "../../core/people/person.ts";
 import type { TTexts } from "../../texts/index.ts";
 import type { TFeatureDeps } from "../featureDeps.ts";
+import { noticeNotFound } from "./noticeNotFound.ts";
 import { TIMELINE_ACTIONS } from "./checklistActions.ts";
 import { decisionForm, overrideForm } from "./decisionForms.ts";
 import { loadDecisionStanding } from "./loadDecisionStanding.ts";
@@ -39,7 +40,11 @@ export async function openDecisionForm(
       },
       now,
     );
-    if (!guard.ok) return { outcome: guard.outcome === "not_found" ? "not_found" : "refused" };
+    if (!guard.ok) {
+      // A button of an incident that is gone (erased by retention): say so rather than nothing.
+      if (guard.outcome === "not_found") await noticeNotFound(tx, deps, input, now);
+      return { outcome: guard.outcome === "not_found" ? "not_found" : "refused" };
+    }
     const standing = await loadDecisionStanding(tx, guard.incident);
     const form =
       input.which.kind === "override"
