@@ -669,6 +669,17 @@ describe.each(DATABASE_KINDS)("checklist, assessment and decision on %s", (kind)
       expect(String(notices.at(-1)!.args.text)).toMatch(/DL-2099-9999 niet gevonden/);
     }
     expect(env.standIn.callsTo("views.open")).toHaveLength(0);
+    // An answer clicked in a thread the bot knows no incident of.
+    const before = env.standIn.successfulCallsTo("chat.postEphemeral").length;
+    await env.harness.slack.blockAction({
+      userId: DPO_ID,
+      channelId: DPO_CHANNEL,
+      threadTs: "1700000000.000001",
+      messageTs: "1700000000.000002",
+      actions: [button("personal_data", "yes") as never],
+    });
+    const notices = await env.standIn.waitForCalls("chat.postEphemeral", before + 1);
+    expect(String(notices.at(-1)!.args.text)).toMatch(/doet niets meer/);
   });
 
   it("lets only a DPO answer, confirm, override or decide", async () => {

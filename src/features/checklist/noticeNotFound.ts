@@ -5,6 +5,7 @@ import { enqueueNotice } from "../../core/notices/enqueueNotice.ts";
 import type { TMessaging } from "../../core/outbox/enqueueMessages.ts";
 import type { TPersonId } from "../../core/people/person.ts";
 import type { TDbTransaction } from "../../core/storage/transaction.ts";
+import type { TFeatureDeps } from "../featureDeps.ts";
 
 export async function noticeNotFound(
   tx: TDbTransaction,
@@ -23,5 +24,16 @@ export async function noticeNotFound(
       where: input.where,
     },
     now,
+  );
+}
+
+/** A checklist control in a message no incident is known for (erased, or not the bot's): say it does nothing now. */
+export async function answerStaleChecklistClick(
+  deps: Pick<TFeatureDeps, "database" | "clock" | "messaging">,
+  input: { actor: TPersonId; where?: string | null },
+): Promise<void> {
+  const now = deps.clock.now();
+  await deps.database.prisma.$transaction((tx) =>
+    enqueueNotice(tx, deps.messaging, { person: input.actor, notice: "no_longer_applies", where: input.where }, now),
   );
 }

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { answerChecklistQuestion, type TAnswerChecklistDeps } from "../../../features/checklist/answerChecklistQuestion.ts";
 import { checklistActionId } from "../../../features/checklist/checklistActions.ts";
 import { questionIdFromActionId } from "../../../features/checklist/checklistAnswers.ts";
+import { answerStaleChecklistClick } from "../../../features/checklist/noticeNotFound.ts";
 import { questionById } from "../../../features/checklist/questions.ts";
 import type { SlackLocales } from "../../locale/SlackLocales.ts";
 import { readChecklistClick } from "./checklistClicks.ts";
@@ -41,6 +42,8 @@ export function checklistAnswerAction(deps: TChecklistAnswerActionDeps) {
     const incidentId = await findThreadIncident(deps.database, click);
     if (!incidentId) {
       deps.logger.warn({ actionId: click.action.action_id }, "checklist action outside an incident thread");
+      await answerStaleChecklistClick(deps, { actor: click.actor, where: click.where });
+      deps.wakeOutbox();
       return;
     }
     const { action } = click;
