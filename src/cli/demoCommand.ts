@@ -1,15 +1,33 @@
-// `datalek demo`: a complete incident against the built-in Slack stand-in,
-// printed as a transcript. Needs no Slack workspace and no settings.
+// `datalek demo [--lang nl|en]`: a complete incident against the built-in
+// Slack stand-in, printed as a transcript of what everyone sees. Needs no
+// Slack workspace and no settings.
+import { parseArgs } from "node:util";
 import type { TCommandIo } from "./assessCommand.ts";
 
-export async function demoCommand(_argv: string[], io: TCommandIo): Promise<number> {
+export const DEMO_USAGE = "datalek demo [--lang nl|en]";
+
+export async function demoCommand(argv: string[], io: TCommandIo): Promise<number> {
+  let lang: string | undefined;
+  try {
+    ({
+      values: { lang },
+    } = parseArgs({ args: argv, options: { lang: { type: "string" } }, strict: true }));
+  } catch (error) {
+    io.stderr.write(`${(error as Error).message}\nGebruik / usage: ${DEMO_USAGE}\n`);
+    return 2;
+  }
+  const locale = lang ?? "nl";
+  if (locale !== "nl" && locale !== "en") {
+    io.stderr.write(`--lang: nl of/or en\nGebruik / usage: ${DEMO_USAGE}\n`);
+    return 2;
+  }
   // Loaded lazily: the demo pulls in the Slack stand-in, which other commands do not need.
   const { runDemo } = await import("../devtools/runDemo.ts");
   try {
-    await runDemo((line) => io.stdout.write(`${line}\n`));
+    await runDemo((line) => io.stdout.write(`${line}\n`), { locale });
     return 0;
   } catch (error) {
-    io.stderr.write(`demo failed: ${(error as Error).message}\n`);
+    io.stderr.write(`demo: ${(error as Error).message}\n`);
     return 1;
   }
 }

@@ -1,18 +1,25 @@
 // `datalek demo`: one complete incident against the built-in Slack stand-in
-// on a temporary embedded database, with a clock the demo moves forward, and
-// a readable transcript of what staff, the privacy officer and management
-// would see. Each stage is one function; adding a stage is adding one entry
-// to DEMO_STAGES.
+// on a temporary embedded database, with a clock the demo moves forward,
+// and a readable transcript of what the care worker, the privacy officer
+// and management see. The people click what a person would click: the
+// buttons in the messages the bot sent, and the windows it opened. Each
+// stage is one function; adding a stage is adding one entry to DEMO_STAGES.
 import crypto from "node:crypto";
 import { pino } from "pino";
 import { createBot, type TBot } from "../app/createBot.ts";
 import { ManualClock } from "../core/time/clock.ts";
+import { formatLocal, formatLocalDay } from "../core/time/formatLocal.ts";
+import type { TLocale } from "../core/text/locale.ts";
 import { loadRegisterFile } from "../features/register/loadRegister.ts";
 import { createKeyRing } from "../core/security/fieldCipher.ts";
 import { loadSettings } from "../settings/loadSettings.ts";
 import { migrateDatabase } from "../core/storage/migrateDatabase.ts";
 import { openDatabase, type Database } from "../core/storage/openDatabase.ts";
-import { describeCall, type TAudience } from "./renderTranscript.ts";
+import { textsFor, type TTexts } from "../texts/index.ts";
+import { demoTexts, type TDemoTexts } from "../texts/demo.ts";
+import type { TAssessmentLevel } from "../features/checklist/assessmentLevels.ts";
+import type { TDecision } from "../core/incidents/decisions.ts";
+import { blocksToLines, describeCall, type TAudience } from "./renderTranscript.ts";
 import { reportModalState, SlackClientSimulator, type StateValues } from "./slackRequests.ts";
 import { SlackStandIn, type RecordedCall } from "./slackStandIn.ts";
 
@@ -24,47 +31,173 @@ export const DEMO_PEOPLE = {
   managementChannel: "C0MANAGMT",
 } as const;
 
+/** The Slack locale the demo's people have, so the bot speaks the demo's language to them. */
+const SLACK_LOCALES: Record<TLocale, string> = { nl: "nl-NL", en: "en-GB" };
+
+/** Monday 23 November 2026, 09:30 in Amsterdam: an ordinary working morning. */
+export const DEMO_START = new Date("2026-11-23T08:30:00Z");
+
 export interface TDemo {
   bot: TBot;
   database: Database;
   standIn: SlackStandIn;
   slack: SlackClientSimulator;
   clock: ManualClock;
+  locale: TLocale;
+  /** The bot's words in the demo's language. */
+  texts: TTexts;
+  /** The demo's own words. */
+  words: TDemoTexts;
+  audience: TAudience;
   reference: string;
   say(line: string): void;
 }
 
 export interface TDemoStage {
-  title: string;
-  /** Print the App Home publications of this stage (they repeat; shown once at the end). */
+  title: (words: TDemoTexts) => string;
+  /** Time that passes before the stage begins. */
+  wait?: (demo: TDemo) => Promise<void> | void;
+  /** Print the Home tab publications of this stage (they repeat; shown once at the end). */
   showHomes?: boolean;
   run(demo: TDemo): Promise<void>;
 }
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
-function buttonsIn(blocks: unknown): { action_id: string; value?: string }[] {
-  if (!Array.isArray(blocks)) return [];
-  return (blocks as { elements?: unknown[]; accessory?: unknown }[]).flatMap((block) =>
-    [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])].filter(
-      (element): element is { action_id: string; value?: string } =>
-        typeof (element as { action_id?: unknown }).action_id === "string",
+/** A message as it stands now: where it is, its thread, its latest blocks. */
+interface TShownMessage {
+  channel: string;
+  ts: string;
+  thread?: string;
+  blocks: unknown[];
+}
+
+type TElement = { type?: string; action_id?: string; value?: string };
+
+/** Every message the bot posted, as last updated. */
+function shownMessages(demo: TDemo): TShownMessage[] {
+  const byKey = new Map<string, TShownMessage>();
+  for (const call of demo.standIn.calls) {
+    if (call.failed) continue;
+    if (call.method === "chat.postMessage") {
+      const channel = String(call.response?.channel ?? call.args.channel);
+      const ts = String(call.response?.ts ?? "");
+      const thread = call.args.thread_ts ? String(call.args.thread_ts) : undefined;
+      byKey.set(`${channel}/${ts}`, {
+        channel,
+        ts,
+        ...(thread ? { thread } : {}),
+        blocks: (call.args.blocks as unknown[]) ?? [],
+      });
+    } else if (call.method === "chat.update") {
+      const key = `${String(call.args.channel)}/${String(call.args.ts)}`;
+      const before = byKey.get(key);
+      if (before) before.blocks = (call.args.blocks as unknown[]) ?? [];
+    }
+  }
+  return [...byKey.values()];
+}
+
+function elementsOf(blocks: unknown[]): TElement[] {
+  return (blocks as { elements?: unknown[]; accessory?: unknown; element?: unknown }[]).flatMap((block) =>
+    [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : []), ...(block.element ? [block.element] : [])].filter(
+      (element): element is TElement => typeof (element as TElement).action_id === "string",
     ),
   );
 }
 
-/** The latest message the bot sent that holds a button with this action id. */
-function findButton(demo: TDemo, actionId: string): { call: RecordedCall; value?: string } | undefined {
-  const posts = demo.standIn.calls.filter((call) => ["chat.postMessage", "chat.update"].includes(call.method) && !call.failed);
-  for (const call of posts.reverse()) {
-    const button = buttonsIn(call.args.blocks).find((element) => element.action_id === actionId);
-    if (button) return { call, value: button.value };
+/** The latest message holding a control with this action id (and value), where `where` holds. */
+function findControl(
+  demo: TDemo,
+  actionId: string,
+  where: (message: TShownMessage) => boolean = () => true,
+): { message: TShownMessage; element: TElement } | undefined {
+  for (const message of shownMessages(demo).reverse()) {
+    if (!where(message)) continue;
+    const element = elementsOf(message.blocks).find((candidate) => candidate.action_id === actionId);
+    if (element) return { message, element };
   }
   return undefined;
 }
 
+/** A person uses a control in a message the bot sent; returns the trigger id it carried. */
+async function use(
+  demo: TDemo,
+  userId: string,
+  actionId: string,
+  action: Record<string, unknown> = {},
+  where?: (message: TShownMessage) => boolean,
+): Promise<string | undefined> {
+  const found = findControl(demo, actionId, where);
+  if (!found) {
+    demo.say(`  ${demo.words.say.missing({ what: demo.words.missing.button({ button: actionId }) })}`);
+    return undefined;
+  }
+  const triggerId = demo.standIn.issueTriggerId();
+  await demo.slack.blockAction({
+    userId,
+    channelId: found.message.channel,
+    messageTs: found.message.ts,
+    ...(found.message.thread ? { threadTs: found.message.thread } : {}),
+    triggerId,
+    actions: [
+      { action_id: actionId, type: found.element.type ?? "button", value: found.element.value ?? "", ...action } as never,
+    ],
+  });
+  await settle(demo);
+  return triggerId;
+}
+
+type TFieldValue = string | readonly string[];
+
+/** Fills in the window the bot opened with this trigger, field by field (by the field ids), and submits it. */
+async function fillIn(demo: TDemo, userId: string, triggerId: string | undefined, values: Record<string, TFieldValue>) {
+  if (!triggerId) return undefined;
+  const opened = await demo.standIn
+    .waitForCall("views.open", (call) => call.args.trigger_id === triggerId, 3000)
+    .catch(() => undefined);
+  if (!opened) {
+    demo.say(`  ${demo.words.say.missing({ what: demo.words.missing.form })}`);
+    return undefined;
+  }
+  const view = opened.args.view as { callback_id?: string; private_metadata?: string; blocks?: unknown[] };
+  const state: StateValues = {};
+  for (const block of (view.blocks ?? []) as { type?: string; block_id?: string; element?: TElement }[]) {
+    if (block.type !== "input" || !block.block_id || !block.element?.action_id) continue;
+    const value = values[block.block_id];
+    if (value === undefined) continue;
+    const option = (chosen: string) => ({ value: chosen, text: { type: "plain_text" as const, text: chosen } });
+    const type = block.element.type;
+    const one = typeof value === "string" ? value : (value[0] ?? "");
+    const element =
+      type === "static_select" || type === "radio_buttons"
+        ? { type, selected_option: option(one) }
+        : type === "multi_static_select" || type === "checkboxes"
+          ? { type, selected_options: (typeof value === "string" ? [value] : value).map(option) }
+          : type === "users_select"
+            ? { type, selected_user: one }
+            : type === "datepicker"
+              ? { type, selected_date: one }
+              : type === "datetimepicker"
+                ? { type, selected_date_time: Number(one) }
+                : { type, value: one };
+    state[block.block_id] = { [block.element.action_id]: element as never };
+  }
+  const answer = await demo.slack.viewSubmission({
+    userId,
+    view: {
+      id: String((opened.response?.view as { id?: string } | undefined)?.id ?? `V0DEMO${crypto.randomBytes(3).toString("hex")}`),
+      callback_id: view.callback_id ?? "",
+      private_metadata: view.private_metadata ?? "",
+      state: { values: state },
+    },
+  });
+  await settle(demo);
+  return answer;
+}
+
 async function settle(demo: TDemo): Promise<void> {
-  for (let round = 0; round < 20; round++) {
+  for (let round = 0; round < 40; round++) {
     await demo.bot.scheduler.tick();
     await demo.bot.slack.outbox.kick();
     await demo.bot.slack.homeTabs.kick();
@@ -76,21 +209,41 @@ async function settle(demo: TDemo): Promise<void> {
   }
 }
 
+const incidentOf = (demo: TDemo) => demo.database.prisma.incident.findUniqueOrThrow({ where: { reference: demo.reference } });
+
+/** The lines of a command's answer (only the person who typed it sees it). */
+function answerLines(demo: TDemo, body: unknown): string[] {
+  const answer = body as { text?: string; blocks?: unknown[] };
+  const lines = answer.blocks ? blocksToLines(answer.blocks, demo.audience) : [String(answer.text ?? "")];
+  return lines.map((line) => `      ${line}`);
+}
+
+const inThreadOf = (post: TShownMessage | undefined) => (message: TShownMessage) =>
+  post !== undefined && message.channel === post.channel && (message.thread === post.ts || message.ts === post.ts);
+
+/** The incident's post in the privacy channel: its thread is the incident's thread. */
+function incidentPost(demo: TDemo): TShownMessage | undefined {
+  return shownMessages(demo).find(
+    (message) =>
+      message.channel === DEMO_PEOPLE.dpoChannel && !message.thread && JSON.stringify(message.blocks).includes(demo.reference),
+  );
+}
+
 export const DEMO_STAGES: TDemoStage[] = [
   {
-    title: "1. Melden / report — een medewerker typt /datalek",
+    title: (words) => words.stages.report,
     async run(demo) {
-      await demo.slack.slashCommand({ userId: DEMO_PEOPLE.staff, text: "" });
+      await demo.slack.slashCommand({ userId: DEMO_PEOPLE.staff, text: "", channelId: DEMO_PEOPLE.managementChannel });
       await demo.standIn.waitForCalls("views.open", 1);
       const now = demo.clock.now();
-      const answer = await demo.slack.viewSubmission({
+      await demo.slack.viewSubmission({
         userId: DEMO_PEOPLE.staff,
         view: {
           id: "V0DEMOREPORT",
           callback_id: "datalek_report",
           state: {
             values: reportModalState({
-              what_happened: "Overdrachtsverslag per ongeluk naar een verkeerd e-mailadres gestuurd (synthetisch voorbeeld).",
+              what_happened: demo.words.answers.whatHappened,
               discovered_at: seconds(new Date(now.getTime() - 30 * 60_000)),
               system: "zivver",
               data_kinds: ["health", "identity_contact"],
@@ -103,171 +256,131 @@ export const DEMO_STAGES: TDemoStage[] = [
       });
       const incident = await demo.database.prisma.incident.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
       demo.reference = incident.reference;
-      demo.say(`  ✓ melding vastgelegd als ${incident.reference} (HTTP ${answer.status})`);
+      demo.say(`  ${demo.words.say.reported({ reference: incident.reference })}`);
     },
   },
   {
-    title: "2. Alarm / page — het DPO-kanaal, de privacyfunctionaris en de melder horen het",
+    title: (words) => words.stages.page,
     async run() {
-      // The outbox delivers the channel post, the DPO's DM and the reporter's receipt.
+      // The outbox delivers the channel post, the privacy officer's message and the reporter's receipt.
     },
   },
   {
-    title: "3. Oppakken / take — de privacyfunctionaris klikt op Oppakken",
+    title: (words) => words.stages.take,
+    wait: (demo) => demo.clock.advanceMinutes(4),
     async run(demo) {
-      const take = findButton(demo, "incident_take");
-      if (!take) return demo.say("  (geen Oppakken-knop gevonden)");
-      await demo.slack.blockAction({
-        userId: DEMO_PEOPLE.dpo,
-        actions: [{ action_id: "incident_take", value: take.value ?? demo.reference }],
-        channelId: String(take.call.args.channel),
-        messageTs: String(take.call.response?.ts ?? ""),
-      });
+      // From his direct message, as a privacy officer paged on his phone would.
+      await use(demo, DEMO_PEOPLE.dpo, "incident_take", {}, (message) => message.channel.startsWith("D"));
     },
   },
   {
-    title: "4. Checklist — de privacyfunctionaris beantwoordt de vragen in de thread",
+    title: (words) => words.stages.checklist,
     async run(demo) {
-      const incident = await demo.database.prisma.incident.findUniqueOrThrow({ where: { reference: demo.reference } });
-      const thread = { channelId: incident.channelId ?? DEMO_PEOPLE.dpoChannel, threadTs: incident.threadTs ?? undefined };
-      const answer = async (action: Record<string, unknown>) => {
-        await demo.slack.blockAction({ userId: DEMO_PEOPLE.dpo, actions: [action as never], ...thread });
-        await settle(demo);
+      const post = incidentPost(demo);
+      const inThread = inThreadOf(post);
+      const answer = (actionId: string, action: Record<string, unknown> = {}) => {
+        demo.clock.advanceMinutes(1);
+        return use(demo, DEMO_PEOPLE.dpo, actionId, action, inThread);
       };
-      const button = (questionId: string, value: string) => ({
-        action_id: `checklist_${questionId}_${value}`,
-        type: "button",
-        value,
-      });
-      // Prefilled answers from the report (data kinds, head count, recipient, stopped) are confirmed; the rest answered.
-      await answer(button("personal_data", "yes"));
-      await answer({
-        action_id: "checklist_breach_types",
-        type: "multi_static_select",
-        selected_options: [{ value: "confidentiality", text: { type: "plain_text", text: "confidentiality" } }],
-      });
-      await answer({ action_id: "checklist_data_categories_confirm", type: "button", value: "confirm" });
-      await answer({ action_id: "checklist_people_affected", type: "number_input", value: "4" });
-      for (const [questionId, value] of [
-        ["vulnerable_people", "yes"],
-        ["identifiability", "maximum"],
-        ["unintelligible", "no"],
-        ["recipient", "known"],
-        ["malicious", "no"],
-        ["availability_impact", "none"],
-        ["contained", "yes"],
-        ["harm_observed", "no"],
-      ] as const) {
-        await answer(button(questionId, value));
-      }
+      const option = (value: string) => ({ value, text: { type: "plain_text", text: value } });
+      // What the report already said is confirmed; the rest answered.
+      await answer("checklist_personal_data_yes");
+      await answer("checklist_breach_types", { type: "multi_static_select", selected_options: [option("confidentiality")] });
+      await answer("checklist_data_categories_confirm");
+      await answer("checklist_people_affected", { type: "number_input", value: "4" });
+      await answer("checklist_vulnerable_people_yes");
+      await answer("checklist_identifiability_maximum");
+      await answer("checklist_unintelligible_no");
+      await answer("checklist_recipient_known");
+      await answer("checklist_recipients_count", { type: "number_input", value: "1" });
+      await answer("checklist_malicious_no");
+      await answer("checklist_availability_impact_none");
+      await answer("checklist_contained_yes");
+      await answer("checklist_harm_observed_no");
+      const incident = await incidentOf(demo);
       const assessment = await demo.database.prisma.incidentAssessment.findUnique({ where: { incidentId: incident.id } });
-      if (!assessment) return demo.say("  (geen beoordeling ontstaan)");
-      demo.say(`  ✓ beoordeling: ${assessment.level}`);
-      await answer({ action_id: "assessment_confirm", type: "button", value: demo.reference });
-      demo.say("  ✓ de privacyfunctionaris bevestigt de beoordeling");
+      if (!assessment) return demo.say(`  ${demo.words.say.missing({ what: demo.words.missing.assessment })}`);
+      demo.say(`  ${demo.words.say.assessed({ level: demo.texts.vocabulary.levels[assessment.level as TAssessmentLevel] })}`);
+      await answer("assessment_confirm");
+      const confirmed = await demo.database.prisma.incidentAssessment.findUnique({ where: { incidentId: incident.id } });
+      if (confirmed?.confirmedBy) demo.say(`  ${demo.words.say.confirmed}`);
     },
   },
   {
-    title: "5. Aftellen / countdown — de klok gaat 25 uur vooruit",
+    title: (words) => words.stages.countdown,
+    // To the first reminder, 48 hours before the deadline.
+    wait: async (demo) => {
+      const { deadlineAt } = await incidentOf(demo);
+      demo.clock.set(new Date(deadlineAt.getTime() - 48 * 3_600_000 + 60_000));
+    },
     async run(demo) {
-      demo.clock.advanceHours(25);
       await settle(demo);
       const status = await demo.slack.slashCommand({ userId: DEMO_PEOPLE.staff, text: `status ${demo.reference}` });
-      demo.say(`  /datalek status ${demo.reference} (melder):`);
-      for (const line of String((status.body as { text?: string }).text ?? "").split("\n")) demo.say(`      ${line}`);
+      demo.say(`  ${demo.words.say.statusAsked({ reference: demo.reference })}`);
+      for (const line of answerLines(demo, status.body)) demo.say(line);
     },
   },
   {
-    title: "6. Besluit / decision — gemeld bij de AP, met het meldnummer",
+    title: (words) => words.stages.decision,
+    wait: (demo) => demo.clock.advanceMinutes(50),
     async run(demo) {
-      const decide = findButton(demo, "decision_ap_notified");
-      const triggerId = demo.standIn.issueTriggerId();
-      await demo.slack.blockAction({
-        userId: DEMO_PEOPLE.dpo,
-        actions: [{ action_id: "decision_ap_notified", value: decide?.value ?? demo.reference }],
-        channelId: DEMO_PEOPLE.dpoChannel,
-        triggerId,
+      const triggerId = await use(demo, DEMO_PEOPLE.dpo, "decision_ap_notified", {}, inThreadOf(incidentPost(demo)));
+      await fillIn(demo, DEMO_PEOPLE.dpo, triggerId, {
+        ap_reference: demo.words.answers.apReference,
+        reason: demo.words.answers.reason,
       });
-      const opened = await demo.standIn
-        .waitForCall("views.open", (call) => call.args.trigger_id === triggerId, 3000)
-        .catch(() => undefined);
-      if (!opened) return demo.say("  (nog niet in de demo: geen besluitvenster geopend)");
-      const view = opened.args.view as { callback_id: string; private_metadata?: string };
-      const values: StateValues = {
-        ap_reference: { ap_reference: { type: "plain_text_input", value: "M-2026-123456" } },
-        reason: { reason: { type: "plain_text_input", value: "Gezondheidsgegevens bij een onbekende ontvanger: melden." } },
-      };
-      const answer = await demo.slack.viewSubmission({
-        userId: DEMO_PEOPLE.dpo,
-        view: {
-          id: String((opened.response?.view as { id?: string })?.id ?? "V0DEMODECIDE"),
-          callback_id: view.callback_id,
-          private_metadata: view.private_metadata ?? "",
-          state: { values },
-        },
-      });
-      const incident = await demo.database.prisma.incident.findUniqueOrThrow({ where: { reference: demo.reference } });
+      const incident = await incidentOf(demo);
+      if (!incident.decision) return demo.say(`  ${demo.words.say.missing({ what: demo.words.missing.decision })}`);
       demo.say(
-        incident.decision
-          ? `  ✓ besluit vastgelegd: ${incident.decision}, AP-kenmerk ${incident.apReference ?? "-"}`
-          : `  besluit niet vastgelegd: ${JSON.stringify(answer.body).slice(0, 300)}`,
+        `  ${demo.words.say.decided({
+          decision: demo.texts.vocabulary.decisions[incident.decision as TDecision],
+          apReference: incident.apReference ?? "",
+        })}`,
       );
     },
   },
   {
-    title: "7. Maatregelen en afsluiten / measures and close",
+    title: (words) => words.stages.close,
+    wait: (demo) => demo.clock.advanceHours(2),
     async run(demo) {
-      const incident = await demo.database.prisma.incident.findUniqueOrThrow({ where: { reference: demo.reference } });
-      const submit = (callbackId: string, values: StateValues) =>
-        demo.slack.viewSubmission({
-          userId: DEMO_PEOPLE.dpo,
-          view: {
-            id: `V0DEMO${callbackId.toUpperCase()}`,
-            callback_id: callbackId,
-            private_metadata: demo.reference,
-            state: { values },
-          },
-        });
+      const post = () => incidentPost(demo);
+      const onPost = (message: TShownMessage) => message.ts === post()?.ts;
       const due = new Date(demo.clock.now().getTime() + 7 * 24 * 3_600_000).toISOString().slice(0, 10);
-      const added = await submit("measure_add", {
-        measure_what: { measure_what: { type: "plain_text_input", value: "Adresboek in Zivver nalopen en instructie herhalen" } },
-        measure_owner: { measure_owner: { type: "users_select", selected_user: DEMO_PEOPLE.dpo } as never },
-        measure_due: { measure_due: { type: "datepicker", selected_date: due } as never },
+      await fillIn(demo, DEMO_PEOPLE.dpo, await use(demo, DEMO_PEOPLE.dpo, "measure_add", {}, onPost), {
+        measure_what: demo.words.answers.measure,
+        measure_owner: DEMO_PEOPLE.dpo,
+        measure_due: due,
       });
-      await settle(demo);
+      const incident = await incidentOf(demo);
       const measure = await demo.database.prisma.correctiveMeasure.findFirst({ where: { incidentId: incident.id } });
-      if (!measure) return demo.say(`  maatregel niet vastgelegd: ${JSON.stringify(added.body).slice(0, 300)}`);
-      demo.say(`  ✓ maatregel vastgelegd, uiterlijk ${measure.dueDate}`);
-      await demo.slack.blockAction({
-        userId: DEMO_PEOPLE.dpo,
-        actions: [{ action_id: "measure_done", type: "button", value: measure.id } as never],
-        channelId: DEMO_PEOPLE.dpo,
+      if (!measure) return demo.say(`  ${demo.words.say.missing({ what: demo.words.missing.measure })}`);
+      demo.say(`  ${demo.words.say.measureAdded({ due: formatLocalDay(measure.dueDate, demo.locale) })}`);
+      demo.clock.advanceHours(26);
+      // The owner marks it done from the message the bot sent him.
+      await use(demo, DEMO_PEOPLE.dpo, "measure_done", {}, (message) => message.channel.startsWith("D"));
+      const done = await demo.database.prisma.correctiveMeasure.findUnique({ where: { id: measure.id } });
+      if (done?.doneAt) demo.say(`  ${demo.words.say.measureDone}`);
+      demo.clock.advanceMinutes(30);
+      await fillIn(demo, DEMO_PEOPLE.dpo, await use(demo, DEMO_PEOPLE.dpo, "incident_close", {}, onPost), {
+        close_reason: demo.words.answers.noMeasures,
+        art34_ground: "subsequent_measures",
+        art34_reason: demo.words.answers.art34Reason,
       });
-      await settle(demo);
-      const closed = await submit("incident_close", {
-        close_reason: { close_reason: { type: "plain_text_input", value: "" } },
-      });
-      await settle(demo);
-      const after = await demo.database.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } });
-      demo.say(
-        after.closedAt
-          ? `  ✓ incident afgesloten door de privacyfunctionaris; over 14 dagen volgt de evaluatievraag`
-          : `  niet afgesloten: ${JSON.stringify(closed.body).slice(0, 300)}`,
-      );
+      const after = await incidentOf(demo);
+      demo.say(`  ${after.closedAt ? demo.words.say.closed : demo.words.say.missing({ what: demo.words.missing.closed })}`);
     },
   },
   {
-    title: "8. Overzicht / overview — App Home, lijst en export",
+    title: (words) => words.stages.overview,
     showHomes: true,
     async run(demo) {
       await settle(demo);
-      for (const user of [DEMO_PEOPLE.staff, DEMO_PEOPLE.dpo, DEMO_PEOPLE.manager]) {
-        await sendHomeOpened(demo, user);
-      }
-      const list = await demo.slack.slashCommand({ userId: DEMO_PEOPLE.dpo, text: "lijst" });
-      demo.say("  /datalek lijst (privacyfunctionaris):");
-      for (const line of String((list.body as { text?: string }).text ?? "").split("\n")) demo.say(`      ${line}`);
+      for (const user of [DEMO_PEOPLE.staff, DEMO_PEOPLE.dpo, DEMO_PEOPLE.manager]) await sendHomeOpened(demo, user);
+      const list = await demo.slack.slashCommand({ userId: DEMO_PEOPLE.dpo, text: demo.words.listCommand });
+      demo.say(`  ${demo.words.say.listAsked}`);
+      for (const line of answerLines(demo, list.body)) demo.say(line);
       await demo.slack.slashCommand({ userId: DEMO_PEOPLE.dpo, text: "export" });
+      demo.say(`  ${demo.words.say.exportAsked}`);
     },
   },
 ];
@@ -286,15 +399,42 @@ async function sendHomeOpened(demo: TDemo, userId: string): Promise<void> {
   await demo.standIn.waitForCall("views.publish", (call) => call.args.user_id === userId, 3000).catch(() => undefined);
 }
 
-export async function runDemo(write: (line: string) => void, stages: TDemoStage[] = DEMO_STAGES): Promise<void> {
+/** The calls of one stage that someone sees: a message updated several times is shown once, as it ended. */
+function visibleCalls(calls: readonly RecordedCall[], showHomes: boolean): RecordedCall[] {
+  const lastUpdate = new Map<string, number>();
+  const lastHome = new Map<string, number>();
+  calls.forEach((call, index) => {
+    if (call.method === "chat.update") lastUpdate.set(`${call.args.channel}:${call.args.ts}`, index);
+    if (call.method === "views.publish") lastHome.set(String(call.args.user_id), index);
+  });
+  return calls.filter((call, index) => {
+    if (call.failed) return false;
+    if (call.method === "views.publish") return showHomes && lastHome.get(String(call.args.user_id)) === index;
+    if (call.method === "chat.update") return lastUpdate.get(`${call.args.channel}:${call.args.ts}`) === index;
+    return true;
+  });
+}
+
+export async function runDemo(
+  write: (line: string) => void,
+  options: { locale?: TLocale; stages?: TDemoStage[] } = {},
+): Promise<void> {
+  const locale = options.locale ?? "nl";
+  const stages = options.stages ?? DEMO_STAGES;
+  const words = demoTexts[locale];
+  const slackLocale = SLACK_LOCALES[locale];
   // The demo workspace: the bot is a member of both channels, as the README's setup leaves it.
   const standIn = await SlackStandIn.start({
     botToken: "xoxb-demo",
+    defaultLocale: slackLocale,
     channels: {
       [DEMO_PEOPLE.dpoChannel]: { name: "privacy-incidenten", isPrivate: true },
       [DEMO_PEOPLE.managementChannel]: { name: "management" },
     },
   });
+  standIn.setUser(DEMO_PEOPLE.staff, { real_name: words.people.staff });
+  standIn.setUser(DEMO_PEOPLE.dpo, { real_name: words.people.dpo });
+  standIn.setUser(DEMO_PEOPLE.manager, { real_name: words.people.manager });
   const signingSecret = crypto.randomBytes(16).toString("hex");
   const key = crypto.randomBytes(32);
   const loaded = loadSettings({
@@ -306,6 +446,7 @@ export async function runDemo(write: (line: string) => void, stages: TDemoStage[
     MANAGEMENT_USER_IDS: DEMO_PEOPLE.manager,
     DPO_CHANNEL_ID: DEMO_PEOPLE.dpoChannel,
     MANAGEMENT_CHANNEL_ID: DEMO_PEOPLE.managementChannel,
+    DEFAULT_LOCALE: locale,
     LOG_LEVEL: "silent",
     DATALEK_ENCRYPTION_KEY: key.toString("base64"),
   });
@@ -314,8 +455,7 @@ export async function runDemo(write: (line: string) => void, stages: TDemoStage[
   if (!register.ok) throw new Error(register.problems.join("; "));
   const database = await openDatabase({ kind: "pglite" }, createKeyRing(key));
   await migrateDatabase(database);
-  // Monday morning, 09:30 local, so the working-hours rules show their normal face.
-  const clock = new ManualClock(new Date());
+  const clock = new ManualClock(DEMO_START);
   const bot = createBot({
     settings: loaded.settings,
     database,
@@ -331,42 +471,46 @@ export async function runDemo(write: (line: string) => void, stages: TDemoStage[
     responseUrl: () => standIn.newResponseUrl(),
     newTriggerId: () => standIn.issueTriggerId(),
   });
+  const texts = textsFor(locale);
   const audience: TAudience = {
     dpoChannel: DEMO_PEOPLE.dpoChannel,
     managementChannel: DEMO_PEOPLE.managementChannel,
     names: {
-      [DEMO_PEOPLE.staff]: "medewerker Anneke",
-      [DEMO_PEOPLE.dpo]: "privacyfunctionaris",
-      [DEMO_PEOPLE.manager]: "management",
+      [DEMO_PEOPLE.staff]: words.people.staffRole,
+      [DEMO_PEOPLE.dpo]: words.people.dpoRole,
+      [DEMO_PEOPLE.manager]: words.people.managerRole,
     },
+    texts: words.show,
+    someone: texts.common.someone,
   };
-  const demo: TDemo = { bot, database, standIn, slack, clock, reference: "", say: write };
-  write("datalek-bot demo: één incident van melding tot overzicht, zonder Slack-werkruimte (synthetische gegevens).");
-  write("datalek-bot demo: one incident from report to overview, without a Slack workspace (synthetic data).\n");
+  /** What the demo says during a stage, at the point in Slack's calls where it happened. */
+  let narration: { at: number; line: string }[] = [];
+  const say = (line: string) => narration.push({ at: standIn.calls.length, line });
+  const demo: TDemo = { bot, database, standIn, slack, clock, locale, texts, words, audience, reference: "", say };
+  for (const line of words.intro) write(line);
   try {
     for (const stage of stages) {
-      write(`\n=== ${stage.title} ===`);
+      await stage.wait?.(demo);
+      write(`\n=== ${stage.title(words)} · ${formatLocal(clock.now(), loaded.settings.TIMEZONE, locale)} ===`);
       const before = standIn.calls.length;
+      narration = [];
       try {
         await stage.run(demo);
       } catch (error) {
-        write(`  ! ${(error as Error).message.split("\n")[0]}`);
+        say(`  ! ${(error as Error).message.split("\n")[0]}`);
       }
       await settle(demo);
       const calls = standIn.calls.slice(before);
-      // A message updated several times in one stage is shown once, as it ended.
-      const lastUpdate = new Map<string, number>();
+      const shown = visibleCalls(calls, stage.showHomes ?? false);
       calls.forEach((call, index) => {
-        if (call.method === "chat.update") lastUpdate.set(`${call.args.channel}:${call.args.ts}`, index);
-      });
-      for (const [index, call] of calls.entries()) {
-        if (call.failed || (call.method === "views.publish" && !stage.showHomes)) continue;
-        if (call.method === "chat.update" && lastUpdate.get(`${call.args.channel}:${call.args.ts}`) !== index) continue;
+        for (const said of narration.filter((entry) => entry.at === before + index)) write(said.line);
+        if (!shown.includes(call)) return;
         const line = describeCall(call, audience);
         if (line) write(line);
-      }
+      });
+      for (const said of narration.filter((entry) => entry.at >= before + calls.length)) write(said.line);
     }
-    write("\nKlaar / done.");
+    write(`\n${words.say.done}`);
   } finally {
     await bot.stop();
     await database.close();

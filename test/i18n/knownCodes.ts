@@ -13,7 +13,7 @@ import { textsFor } from "../../src/texts/index.ts";
 import type { TLocale } from "../../src/core/text/locale.ts";
 
 /** Codes that are also ordinary Dutch words, so a Dutch text may hold them. */
-const DUTCH_WORDS = new Set(["permanent", "maximum", "letter"]);
+const DUTCH_WORDS = new Set(["permanent", "maximum", "letter", "status"]);
 
 const answerValues = Object.values(textsFor("nl").questions.values).flatMap((values) => Object.keys(values));
 

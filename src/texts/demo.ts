@@ -1,0 +1,146 @@
+// `datalek demo`: the narration around what each person sees, in the
+// language of the demo (Dutch unless `--lang en`). Not part of the bot's
+// catalogue: only the demo (src/devtools/runDemo.ts) reads it.
+import { defineTexts } from "../core/text/defineTexts.ts";
+
+export const demoTexts = defineTexts({
+  nl: {
+    intro: [
+      "datalek-bot demo: één datalek van melding tot afsluiting, zonder Slack-werkruimte.",
+      "Alle namen en gegevens zijn verzonnen. Per stap staat wat iedereen ziet.",
+    ],
+    /** The word after /datalek for the list of open incidents. */
+    listCommand: "lijst",
+    people: {
+      staff: "Anneke de Vries",
+      staffRole: "Anneke (verzorgende)",
+      dpo: "Pieter Jansen",
+      dpoRole: "Pieter (privacyfunctionaris)",
+      manager: "Fatima El Amrani",
+      managerRole: "Fatima (management)",
+    },
+    stages: {
+      report: "1. Melden: Anneke, verzorgende, typt /datalek",
+      page: "2. Alarm: het privacykanaal, de privacyfunctionaris en Anneke krijgen bericht",
+      take: "3. Oppakken: Pieter, de privacyfunctionaris, klikt op Oppakken",
+      checklist: "4. Checklist: Pieter beantwoordt de vragen in de thread",
+      countdown: "5. Aftellen: een dag later komt de herinnering, en Anneke vraagt hoe het staat",
+      decision: "6. Besluit: Pieter meldt het datalek bij de AP en legt het kenmerk vast",
+      close: "7. Maatregel en afsluiten",
+      overview: "8. Overzicht: de startpagina's, de lijst en de export",
+    },
+    say: {
+      reported: (p: { reference: string }) => `✓ De melding is vastgelegd als ${p.reference}.`,
+      assessed: (p: { level: string }) => `✓ Beoordeling: ${p.level}`,
+      confirmed: "✓ Pieter bevestigt de beoordeling.",
+      statusAsked: (p: { reference: string }) => `Anneke typt /datalek status ${p.reference} en ziet (alleen zij):`,
+      decided: (p: { decision: string; apReference: string }) =>
+        `✓ Besluit vastgelegd: ${p.decision}, kenmerk AP ${p.apReference}.`,
+      measureAdded: (p: { due: string }) => `✓ Maatregel vastgelegd, af uiterlijk ${p.due}.`,
+      measureDone: "✓ Pieter meldt de maatregel af.",
+      closed: "✓ Pieter sluit het incident af. Later vraagt de bot om de evaluatie.",
+      listAsked: "Pieter typt /datalek lijst en ziet (alleen hij):",
+      exportAsked: "Pieter typt /datalek export; het register komt in zijn privéberichten.",
+      missing: (p: { what: string }) => `(niet gelukt: ${p.what})`,
+      done: "Klaar.",
+    },
+    missing: {
+      button: (p: { button: string }) => `geen knop ${p.button} gevonden`,
+      form: "er opende geen venster",
+      assessment: "er is geen beoordeling",
+      decision: "het besluit is niet vastgelegd",
+      measure: "de maatregel is niet vastgelegd",
+      closed: "het incident is niet afgesloten",
+    },
+    show: {
+      dpoChannel: "Privacykanaal",
+      managementChannel: "Managementkanaal",
+      direct: (p: { name: string }) => `Privébericht aan ${p.name}`,
+      inThread: " (in de thread)",
+      onlyFor: (p: { name: string }) => ` (alleen voor ${p.name})`,
+      updated: " (bijgewerkt)",
+      form: (p: { title: string }) => `Venster "${p.title}"`,
+      home: (p: { name: string }) => `Startpagina van ${p.name}`,
+      files: (p: { where: string; titles: string }) => `${p.where}: ${p.titles}`,
+      field: "(invulveld)",
+    },
+    answers: {
+      whatHappened: "Overdrachtsverslag per ongeluk naar een verkeerd e-mailadres gestuurd (verzonnen voorbeeld).",
+      measure: "Adresboek in Zivver nalopen en de instructie over adressen herhalen",
+      apReference: "M-2026-123456",
+      reason: "Gezondheidsgegevens van cliënten bij een verkeerde ontvanger: melden bij de AP.",
+      art34Reason: "De ontvanger heeft schriftelijk bevestigd dat het bericht ongelezen is verwijderd.",
+      noMeasures: "Geen maatregel nodig: het was een eenmalige vergissing.",
+    },
+  },
+  en: {
+    intro: [
+      "datalek-bot demo: one data breach from report to closing, without a Slack workspace.",
+      "Every name and detail is made up. Each step shows what everyone sees.",
+    ],
+    listCommand: "list",
+    people: {
+      staff: "Anneke de Vries",
+      staffRole: "Anneke (carer)",
+      dpo: "Pieter Jansen",
+      dpoRole: "Pieter (privacy officer)",
+      manager: "Fatima El Amrani",
+      managerRole: "Fatima (management)",
+    },
+    stages: {
+      report: "1. Report: Anneke, a carer, types /datalek",
+      page: "2. Alert: the privacy channel, the privacy officer and Anneke are told",
+      take: "3. Take: Pieter, the privacy officer, clicks Take",
+      checklist: "4. Checklist: Pieter answers the questions in the thread",
+      countdown: "5. Countdown: a day later the reminder arrives, and Anneke asks how it stands",
+      decision: "6. Decision: Pieter notifies the AP and records its reference",
+      close: "7. Measure and closing",
+      overview: "8. Overview: the home tabs, the list and the export",
+    },
+    say: {
+      reported: (p: { reference: string }) => `✓ The report is recorded as ${p.reference}.`,
+      assessed: (p: { level: string }) => `✓ Assessment: ${p.level}`,
+      confirmed: "✓ Pieter confirms the assessment.",
+      statusAsked: (p: { reference: string }) => `Anneke types /datalek status ${p.reference} and sees (only she):`,
+      decided: (p: { decision: string; apReference: string }) =>
+        `✓ Decision recorded: ${p.decision}, AP reference ${p.apReference}.`,
+      measureAdded: (p: { due: string }) => `✓ Measure recorded, due ${p.due}.`,
+      measureDone: "✓ Pieter marks the measure done.",
+      closed: "✓ Pieter closes the incident. Later the bot asks for the evaluation.",
+      listAsked: "Pieter types /datalek list and sees (only he):",
+      exportAsked: "Pieter types /datalek export; the register arrives in his direct messages.",
+      missing: (p: { what: string }) => `(did not work: ${p.what})`,
+      done: "Done.",
+    },
+    missing: {
+      button: (p: { button: string }) => `no ${p.button} button found`,
+      form: "no window opened",
+      assessment: "there is no assessment",
+      decision: "the decision was not recorded",
+      measure: "the measure was not recorded",
+      closed: "the incident was not closed",
+    },
+    show: {
+      dpoChannel: "Privacy channel",
+      managementChannel: "Management channel",
+      direct: (p: { name: string }) => `Direct message to ${p.name}`,
+      inThread: " (in the thread)",
+      onlyFor: (p: { name: string }) => ` (only for ${p.name})`,
+      updated: " (updated)",
+      form: (p: { title: string }) => `Window "${p.title}"`,
+      home: (p: { name: string }) => `Home tab of ${p.name}`,
+      files: (p: { where: string; titles: string }) => `${p.where}: ${p.titles}`,
+      field: "(input field)",
+    },
+    answers: {
+      whatHappened: "Handover report sent to a wrong e-mail address by mistake (made-up example).",
+      measure: "Check the address book in Zivver and repeat the instruction on addresses",
+      apReference: "M-2026-123456",
+      reason: "Clients' health data with a wrong recipient: notify the AP.",
+      art34Reason: "The recipient confirmed in writing that the message was deleted unread.",
+      noMeasures: "No measure needed: it was a one-off mistake.",
+    },
+  },
+});
+
+export type TDemoTexts = (typeof demoTexts)["nl"];
