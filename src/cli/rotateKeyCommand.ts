@@ -1,21 +1,25 @@
 // `datalek rotate-key`: re-encrypts every encrypted field under the key in
 // DATALEK_ENCRYPTION_KEY (or _FILE); the previous key(s) go in
 // DATALEK_OLD_KEYS. In the embedded setup a generated DATA_DIR/encryption.key
-// counts as an old key. Safe to interrupt and run again.
+// counts as an old key. Safe to interrupt and run again. Speaks the
+// organisation's language (DEFAULT_LOCALE, Dutch unless "en").
 import fs from "node:fs";
 import path from "node:path";
 import { recordAuditEvent } from "../core/audit/recordAuditEvent.ts";
 import { rotateEncryptedFields } from "../core/security/rotateKeys.ts";
 import { GENERATED_KEY_FILE, loadKeyRing } from "../core/security/loadKeyRing.ts";
 import { migrateDatabase } from "../core/storage/migrateDatabase.ts";
+import { toBotLocale } from "../core/text/locale.ts";
+import { textsFor } from "../texts/index.ts";
 import { openExistingDatabase } from "./openCliDatabase.ts";
 import type { TCommandIo } from "./assessCommand.ts";
 
 export async function rotateKeyCommand(env: NodeJS.ProcessEnv, io: TCommandIo): Promise<number> {
+  const t = textsFor(toBotLocale(env.DEFAULT_LOCALE, "nl")).audit.cli;
   const dataDir = env.DATA_DIR || "./data";
   const databaseUrl = env.DATABASE_URL || undefined;
   if (!env.DATALEK_ENCRYPTION_KEY && !env.DATALEK_ENCRYPTION_KEY_FILE) {
-    io.stderr.write("rotate-key: set DATALEK_ENCRYPTION_KEY to the NEW key and DATALEK_OLD_KEYS to the old one(s)\n");
+    io.stderr.write(`rotate-key: ${t.rotateUsage}\n`);
     return 2;
   }
   const generated = path.join(dataDir, GENERATED_KEY_FILE);
@@ -58,17 +62,16 @@ export async function rotateKeyCommand(env: NodeJS.ProcessEnv, io: TCommandIo): 
     });
     const failed = Object.entries(report.failed);
     io.stdout.write(
-      `Re-encrypted ${report.reencrypted} value(s) under key ${keys.ring.currentKeyId}; encrypted ${report.encryptedFromClear} left in clear.\n`,
+      `${t.rotated({ count: report.reencrypted, keyId: keys.ring.currentKeyId, fromClear: report.encryptedFromClear })}\n`,
     );
     if (failed.length > 0) {
-      for (const [field, count] of failed)
-        io.stderr.write(`rotate-key: ${count} value(s) in ${field} could not be decrypted (missing old key?)\n`);
+      for (const [field, count] of failed) io.stderr.write(`rotate-key: ${t.rotateFieldFailed({ count, field })}\n`);
       return 1;
     }
-    io.stdout.write("Done. The old key(s) can be removed from DATALEK_OLD_KEYS.\n");
+    io.stdout.write(`${t.rotateDone}\n`);
     return 0;
   } catch (error) {
-    io.stderr.write(`rotate-key failed (run it again to resume): ${(error as Error).message}\n`);
+    io.stderr.write(`rotate-key: ${t.rotateFailed({ error: (error as Error).message })}\n`);
     return 1;
   } finally {
     await database.close();

@@ -135,6 +135,22 @@ export const auditTexts = defineTexts({
       erased: "de melder (naam gewist na de bewaartermijn)",
       system: "het systeem",
     },
+    cli: {
+      verifyUsage: "Gebruik: datalek audit verify",
+      intact: (p: { count: number; hash: string }) =>
+        `De audit-trail is intact: ${p.count === 1 ? "1 regel" : `${p.count.toLocaleString("nl-NL")} regels`}; laatste hash ${p.hash}. Bewaar die hash ook elders: dan ziet u later of er regels aan het eind zijn weggehaald.`,
+      broken: (p: { seq: string; changed: boolean; intact: number }) =>
+        `De audit-trail is GEBROKEN bij regel ${p.seq}: ${p.changed ? "de inhoud ervan is gewijzigd" : "de koppeling met de vorige regel klopt niet: er is een regel verwijderd, tussengevoegd of verplaatst"}. De ${p.intact.toLocaleString("nl-NL")} regels ervoor zijn intact.`,
+      verifyFailed: (p: { error: string }) => `Controle van de audit-trail mislukt: ${p.error}`,
+      rotateUsage:
+        "Zet DATALEK_ENCRYPTION_KEY op de NIEUWE sleutel en DATALEK_OLD_KEYS op de oude sleutel(s), en start datalek rotate-key opnieuw.",
+      rotated: (p: { count: number; keyId: string; fromClear: number }) =>
+        `${p.count.toLocaleString("nl-NL")} ${p.count === 1 ? "waarde" : "waarden"} opnieuw versleuteld met sleutel ${p.keyId}; ${p.fromClear.toLocaleString("nl-NL")} ${p.fromClear === 1 ? "waarde die nog onversleuteld was" : "waarden die nog onversleuteld waren"} alsnog versleuteld.`,
+      rotateFieldFailed: (p: { count: number; field: string }) =>
+        `${p.count.toLocaleString("nl-NL")} ${p.count === 1 ? "waarde" : "waarden"} in ${p.field} kon${p.count === 1 ? "" : "den"} niet worden ontsleuteld (ontbreekt een oude sleutel?).`,
+      rotateDone: "Klaar. De oude sleutel(s) kunnen uit DATALEK_OLD_KEYS.",
+      rotateFailed: (p: { error: string }) => `Opnieuw versleutelen mislukt (start het opnieuw om verder te gaan): ${p.error}`,
+    },
     details: {
       title: "Details datalek",
       close: "Sluiten",
@@ -169,6 +185,22 @@ export const auditTexts = defineTexts({
       art34Exemption: (p: { ground: string }) => `people concerned not informed under Art. 34(3) GDPR: ${p.ground}`,
       erased: "the reporter (name erased after the retention period)",
       system: "the system",
+    },
+    cli: {
+      verifyUsage: "Usage: datalek audit verify",
+      intact: (p: { count: number; hash: string }) =>
+        `The audit trail is intact: ${p.count === 1 ? "1 entry" : `${p.count.toLocaleString("en-GB")} entries`}; last hash ${p.hash}. Keep that hash elsewhere too: it shows later whether entries were cut off the end.`,
+      broken: (p: { seq: string; changed: boolean; intact: number }) =>
+        `The audit trail is BROKEN at entry ${p.seq}: ${p.changed ? "its content was changed" : "the link to the previous entry is broken: an entry was removed, inserted or reordered"}. The ${p.intact.toLocaleString("en-GB")} entries before it are intact.`,
+      verifyFailed: (p: { error: string }) => `Checking the audit trail failed: ${p.error}`,
+      rotateUsage:
+        "Set DATALEK_ENCRYPTION_KEY to the NEW key and DATALEK_OLD_KEYS to the old key(s), then run datalek rotate-key again.",
+      rotated: (p: { count: number; keyId: string; fromClear: number }) =>
+        `Re-encrypted ${p.count.toLocaleString("en-GB")} ${p.count === 1 ? "value" : "values"} under key ${p.keyId}; encrypted ${p.fromClear.toLocaleString("en-GB")} ${p.fromClear === 1 ? "value that was" : "values that were"} still in clear.`,
+      rotateFieldFailed: (p: { count: number; field: string }) =>
+        `${p.count.toLocaleString("en-GB")} ${p.count === 1 ? "value" : "values"} in ${p.field} could not be decrypted (an old key missing?).`,
+      rotateDone: "Done. The old key(s) can be removed from DATALEK_OLD_KEYS.",
+      rotateFailed: (p: { error: string }) => `Re-encrypting failed (run it again to resume): ${p.error}`,
     },
     details: {
       title: "Breach details",

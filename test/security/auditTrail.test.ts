@@ -134,7 +134,8 @@ describe.each(DATABASE_KINDS)("audit trail on %s", (kind) => {
       { stdin: process.stdin, stdout: out.stream, stderr: err.stream } as never,
     );
     expect(code).toBe(1);
-    expect(err.text()).toContain(`BROKEN at entry ${third.seq}`);
+    // In the organisation's language (Dutch by default).
+    expect(err.text()).toContain(`GEBROKEN bij regel ${third.seq}: de inhoud ervan is gewijzigd`);
 
     // Removing an entry (after restoring the edit) breaks the link of the next one.
     const again = await open();
