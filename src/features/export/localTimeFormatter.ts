@@ -8,6 +8,8 @@ import { DateTime, IANAZone } from "luxon";
 import type { TLocale } from "../../core/text/locale.ts";
 
 const QUARTER_HOUR_MS = 15 * 60_000;
+/** The language tags luxon formats with (as formatLocal's). */
+const LUXON_LOCALES: Record<TLocale, string> = { nl: "nl-NL", en: "en-GB" };
 
 export interface TLocalTimeFormatter {
   iso(at: Date | null | undefined): string;
@@ -26,7 +28,7 @@ export function createLocalTimeFormatter(zoneName: string, locale: TLocale): TLo
     }
     return offset;
   };
-  const luxonLocale = locale === "nl" ? "nl-NL" : "en-GB";
+  const luxonLocale = LUXON_LOCALES[locale];
   // 2024-01-01 was a Monday: weekday names Monday..Sunday, then the twelve months.
   const weekdays = Array.from({ length: 7 }, (_, i) =>
     DateTime.utc(2024, 1, 1 + i)
