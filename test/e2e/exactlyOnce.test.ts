@@ -71,7 +71,7 @@ describe.each(DATABASE_KINDS)("exactly once on %s", (kind) => {
     expect(env.standIn.successfulCallsTo("conversations.history")).toHaveLength(1);
   });
 
-  it("takes over a message held by a worker that died, once its lease runs out", async () => {
+  it("takes over a message held by a worker that died: at once on the embedded database, after its short lease on a server", async () => {
     const row = await reportWithoutSending();
     // Another worker claimed it and died: its lease ends in a second.
     await env.harness.database.prisma.outboxMessage.update({
@@ -79,9 +79,12 @@ describe.each(DATABASE_KINDS)("exactly once on %s", (kind) => {
       data: { claimedBy: "a-worker-that-died", leasedUntil: new Date(Date.now() + 1000) },
     });
     restartOutbox();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    // Still held: neither it nor the incident's later messages went out.
-    expect(env.standIn.callsTo("chat.postMessage")).toHaveLength(0);
+    if (kind === "postgresql") {
+      // Another replica may still be alive: nothing of this incident goes out until the lease ends.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(env.standIn.callsTo("chat.postMessage")).toHaveLength(0);
+    }
+    // The embedded database belongs to one process: what a dead worker of it held is free when it starts again.
     await env.standIn.waitForCall("chat.postMessage", (call) => call.args.channel === DPO_CHANNEL, 5000);
     await env.standIn.waitForCall("chat.postMessage", (call) => call.args.channel === STAFF_ID, 5000);
     expect(env.standIn.successfulCallsTo("chat.postMessage").filter((call) => call.args.channel === DPO_CHANNEL)).toHaveLength(1);
