@@ -94,7 +94,8 @@ describe.each(DATABASE_KINDS)("encryption at rest on %s", (kind) => {
           incidentId: incident.id,
           at: NOW,
           actorId: STAFF_ID,
-          kind: "note",
+          // A kind whose details hold free text (the override's reason); timeline kinds are a closed set.
+          kind: "assessment_overridden",
           details: { reason: TIMELINE_TEXT },
         });
         const reread = await prisma.incident.findUniqueOrThrow({
