@@ -300,7 +300,7 @@ export const DEMO_STAGES: TDemoStage[] = [
       const incident = await incidentOf(demo);
       const assessment = await demo.database.prisma.incidentAssessment.findUnique({ where: { incidentId: incident.id } });
       if (!assessment) return demo.say(`  ${demo.words.say.missing({ what: demo.words.missing.assessment })}`);
-      demo.say(`  ${demo.words.say.assessed({ level: demo.texts.vocabulary.levels[assessment.level as TAssessmentLevel] })}`);
+      demo.say(`  ${demo.words.say.assessed({ level: demo.texts.checklist.levels[assessment.level as TAssessmentLevel] })}`);
       await answer("assessment_confirm");
       const confirmed = await demo.database.prisma.incidentAssessment.findUnique({ where: { incidentId: incident.id } });
       if (confirmed?.confirmedBy) demo.say(`  ${demo.words.say.confirmed}`);
@@ -381,6 +381,17 @@ export const DEMO_STAGES: TDemoStage[] = [
       for (const line of answerLines(demo, list.body)) demo.say(line);
       await demo.slack.slashCommand({ userId: DEMO_PEOPLE.dpo, text: "export" });
       demo.say(`  ${demo.words.say.exportAsked}`);
+      await settle(demo);
+      await demo.standIn.waitForCalls("files.completeUploadExternal", 2, 5000).catch(() => undefined);
+      // What an auditor reads in the report: the timeline, as sentences.
+      const report = demo.standIn.uploads.find((upload) => upload.filename.endsWith(".md"));
+      if (!report) return;
+      const lines = report.content.split("\n");
+      const start = lines.indexOf(`### ${demo.texts.export.report.timeline}`);
+      const end = lines.findIndex((line, index) => index > start && line.startsWith("### "));
+      demo.say(`  ${demo.words.say.reportExcerpt}`);
+      for (const line of lines.slice(start + 1, end).filter((candidate) => candidate.startsWith("- ")))
+        demo.say(`      ${line.slice(2).replace(/\\(.)/g, "$1")}`);
     },
   },
 ];
