@@ -52,7 +52,9 @@ describe("datalek demo", () => {
     expect(dutch).toContain("✓ Pieter meldt de maatregel af.");
     expect(dutch).toContain("✓ Pieter sluit het incident af.");
     expect(dutch).toContain("⌂ Startpagina van Fatima (management)");
+    expect(dutch).toContain("📁 Het register van datalekken (1 incident).");
     expect(dutch).toContain("📎 Privébericht aan Pieter (privacyfunctionaris): Register datalekken (CSV)");
+    expect(dutch).toMatch(/· Opgepakt door Pieter Jansen\./);
     expect(dutch).toMatch(/Klaar\.$/);
   });
 

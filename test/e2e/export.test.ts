@@ -82,6 +82,9 @@ describe.each(DATABASE_KINDS)("register export on %s", (kind) => {
     expect(standIn.uploads).toHaveLength(2);
     const dm = standIn.dmChannelFor(DPO_ID);
     for (const upload of standIn.uploads) expect(upload.channel_id).toBe(dm);
+    // The message with the files says how many, with the right plural (issue 11).
+    const texts = standIn.callsTo("chat.postMessage").map((call) => String(call.args.text));
+    expect(texts).toContain("Het register van datalekken (2 incidenten)");
 
     const csv = standIn.uploads.find((upload) => upload.filename.endsWith(".csv"))!;
     const rows = parseCsv(csv.content.replace(/^\uFEFF/, ""));
