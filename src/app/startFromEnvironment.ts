@@ -12,7 +12,7 @@ import { loadKeyRing } from "../core/security/loadKeyRing.ts";
 import { loadSettings, type TSettings } from "../settings/loadSettings.ts";
 import { migrateDatabase } from "../core/storage/migrateDatabase.ts";
 import { openDatabase, type Database } from "../core/storage/openDatabase.ts";
-import { resolveStartRegister } from "../features/register/resolveStartRegister.ts";
+import { registerWarningRecipients, resolveStartRegister } from "../features/register/resolveStartRegister.ts";
 import { personFromSetting, SLACK_PLATFORM } from "../slack/identity.ts";
 import { createSlackWebClient } from "../slack/client/createSlackWebClient.ts";
 import { checkSlackToken, tokenRefusedLine } from "../slack/setup/checkSlackToken.ts";
@@ -79,7 +79,10 @@ export async function startFromEnvironment(env: NodeJS.ProcessEnv): Promise<numb
     return refuseToStart([`database: ${(error as Error).message}`]);
   }
   // A broken register file falls back to the last good one (kept in the database), with a warning.
-  const told = (settings.ADMIN_USER_IDS.length > 0 ? settings.ADMIN_USER_IDS : settings.DPO_USER_IDS).map(personFromSetting);
+  const told = registerWarningRecipients({
+    admins: settings.ADMIN_USER_IDS.map(personFromSetting),
+    dpos: settings.DPO_USER_IDS.map(personFromSetting),
+  });
   const register = await resolveStartRegister({
     database,
     clock: systemClock,

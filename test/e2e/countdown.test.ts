@@ -255,7 +255,7 @@ describe.each(DATABASE_KINDS)("the countdown on %s", (kind) => {
       }
   });
 
-  it("stops at the decision: reminders cancelled, and the re-pages of the taken incident lose their button at once", async () => {
+  it("stops the re-pages when taken (those sent lose their button at once) and the reminders at the decision", async () => {
     const { reference, threadTs, incidentId } = await reportAndPost(env.harness, DISCOVERED);
     const repagesTo = (channel: string) =>
       env.standIn
@@ -271,6 +271,15 @@ describe.each(DATABASE_KINDS)("the countdown on %s", (kind) => {
       actions: [{ action_id: "incident_take", value: reference }],
     });
     await env.standIn.waitForCall("chat.update");
+    // Taken: the re-pages sent lose their take button at once.
+    for (const dpo of [DPO_ID, SECOND_DPO_ID]) {
+      const repage = repagesTo(dpo)[0]!;
+      const update = await env.standIn.waitForCall(
+        "chat.update",
+        (call) => call.args.channel === repage.response!.channel && call.args.ts === repage.response!.ts,
+      );
+      expect(actionIds(update)).toEqual([]);
+    }
     // The decision, as the checklist records it: in one transaction with stopping the countdown.
     env.clock.advanceMinutes(10);
     const now = env.clock.now();

@@ -18,3 +18,8 @@ CREATE TABLE "rate_limit_pause" (
 -- CreateIndex
 CREATE INDEX "outbox_message_incident_id_status_id_idx" ON "outbox_message"("incident_id", "status", "id");
 
+-- Keyed messages are looked up by key prefix (every copy of one request, every
+-- reminder of one measure): LIKE 'prefix%' needs the pattern operator class.
+-- Prisma's schema cannot say it, so the index lives in this migration only.
+CREATE INDEX "outbox_message_message_key_pattern_idx" ON "outbox_message" ("message_key" text_pattern_ops);
+CREATE INDEX "posted_message_key_pattern_idx" ON "posted_message" ("key" text_pattern_ops);

@@ -1,7 +1,8 @@
 // The re-page falls due: nobody took the incident within REPAGE_AFTER_MINUTES
 // (then every REPAGE_REPEAT_MINUTES), so every privacy officer is paged again
-// and management is told. Once the incident is taken, the re-page that falls
-// due next tidies up instead: the re-pages posted lose their take button.
+// and management is told. Taking the incident ends the series (takeIncident
+// tidies up the re-pages already sent); a re-page still found due for a taken
+// or decided incident pages no one.
 import { appendTimelineEntry } from "../../core/incidents/appendTimelineEntry.ts";
 import { isCountdownRunning } from "../../core/incidents/decisions.ts";
 import { enqueueMessages, type TOutgoingMessage } from "../../core/outbox/enqueueMessages.ts";
@@ -14,7 +15,6 @@ import type { TFeatureDeps } from "../featureDeps.ts";
 import { COUNTDOWN_MESSAGE_KINDS, repageKey, type TRepagePayload } from "./countdownMessages.ts";
 import { COUNTDOWN_JOB_KINDS, repageDedupeKey, repageSeries, ZRepageJobPayload } from "./countdownJobKinds.ts";
 import { nextRepageIndex, repageAt } from "./countdownPlan.ts";
-import { enqueueRepageUpdates } from "./enqueueRepageUpdates.ts";
 
 export type TRepageDeps = Pick<TFeatureDeps, "roles" | "messaging" | "limits">;
 
@@ -25,10 +25,7 @@ export async function runRepage(deps: TRepageDeps, tx: TDbTransaction, run: TJob
   const payload = parsed.data;
   const incident = job.incidentId ? await tx.incident.findUnique({ where: { id: job.incidentId } }) : null;
   if (!incident) return { status: "skipped", reason: "incident_not_found" };
-  if (incident.ownerId) {
-    await enqueueRepageUpdates(tx, deps.messaging, incident, now);
-    return { status: "skipped", reason: "taken" };
-  }
+  if (incident.ownerId) return { status: "skipped", reason: "taken" };
   if (!isCountdownRunning(incident)) return { status: "skipped", reason: "decided" };
 
   const base = { incidentId: incident.id, index: payload.index, late, reportedAt: payload.reportedAt };

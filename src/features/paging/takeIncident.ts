@@ -15,6 +15,8 @@ import type { TRoleDirectory } from "../../core/people/roles.ts";
 import type { Incident } from "../../core/storage/generated/client.ts";
 import type { Database } from "../../core/storage/openDatabase.ts";
 import { startChecklist } from "../checklist/startChecklist.ts";
+import { enqueueRepageUpdates } from "../countdown/enqueueRepageUpdates.ts";
+import { stopRepages } from "../countdown/stopIncidentCountdown.ts";
 import { INCIDENT_PAGE_KIND, INCIDENT_POST_KIND } from "./pagingMessages.ts";
 
 export interface TTakeIncidentDeps {
@@ -84,6 +86,9 @@ export async function takeIncident(
         notBefore: now,
       })),
     ]);
+    // The re-pages stop; those already sent lose their take button and say who took it.
+    await stopRepages(tx, incident.id, now);
+    await enqueueRepageUpdates(tx, deps.messaging, taken, now);
     // The checklist: prefilled from the report, posted in the thread.
     await startChecklist(tx, deps, { incident: taken, actor: input.actor, now });
     return { outcome: "taken", incident: taken } as const;
