@@ -3,6 +3,7 @@
 // (src/features/checklist/assessBreach.ts) returns reason codes with their
 // figures; the sentences are here, so a reason reads the same in the thread,
 // the register and `datalek assess`, and English follows Dutch key for key.
+import { levelLabels } from "./vocabulary.ts";
 import { defineLabels, defineTexts } from "../core/text/defineTexts.ts";
 import type { TRichText } from "../core/text/richText.ts";
 import { formatNumber } from "../core/time/formatLocal.ts";
@@ -20,20 +21,8 @@ const nl = (value: number) => formatNumber(Math.round(value * 100) / 100, "nl");
 const en = (value: number) => formatNumber(Math.round(value * 100) / 100, "en");
 
 /** The level as a title: what kind of breach it is (what the law then asks is said beside it). */
-export const levelTitles = defineLabels<TAssessmentLevel>({
-  nl: {
-    not_a_breach: "Geen datalek",
-    no_risk: "Datalek zonder risico",
-    risk: "Datalek met risico",
-    high_risk: "Datalek met hoog risico",
-  },
-  en: {
-    not_a_breach: "Not a data breach",
-    no_risk: "Data breach without risk",
-    risk: "Data breach with risk",
-    high_risk: "Data breach with high risk",
-  },
-});
+/** One name per level, from the vocabulary. */
+export const levelTitles = levelLabels;
 
 const levelMeanings = defineLabels<TAssessmentLevel>({
   nl: {

@@ -36,18 +36,19 @@ export const decisionLabels = defineLabels<TDecision>({
   },
 });
 
+/** The assessed level, as the thread, the forms, the overview and the export name it. */
 export const levelLabels = defineLabels<TAssessmentLevel>({
   nl: {
     not_a_breach: "Geen datalek",
-    no_risk: "Geen risico: alleen vastleggen",
-    risk: "Risico: melden bij de AP",
-    high_risk: "Hoog risico: melden bij de AP en de betrokkenen informeren",
+    no_risk: "Datalek zonder risico",
+    risk: "Datalek met risico",
+    high_risk: "Datalek met hoog risico",
   },
   en: {
     not_a_breach: "Not a data breach",
-    no_risk: "No risk: record only",
-    risk: "Risk: notify the AP",
-    high_risk: "High risk: notify the AP and inform the people concerned",
+    no_risk: "Data breach without risk",
+    risk: "Data breach with risk",
+    high_risk: "Data breach with high risk",
   },
 });
 
