@@ -300,7 +300,7 @@ export const DEMO_STAGES: TDemoStage[] = [
       const incident = await incidentOf(demo);
       const assessment = await demo.database.prisma.incidentAssessment.findUnique({ where: { incidentId: incident.id } });
       if (!assessment) return demo.say(`  ${demo.words.say.missing({ what: demo.words.missing.assessment })}`);
-      demo.say(`  ${demo.words.say.assessed({ level: demo.texts.checklist.levels[assessment.level as TAssessmentLevel] })}`);
+      demo.say(`  ${demo.words.say.assessed({ level: demo.texts.vocabulary.levels[assessment.level as TAssessmentLevel] })}`);
       await answer("assessment_confirm");
       const confirmed = await demo.database.prisma.incidentAssessment.findUnique({ where: { incidentId: incident.id } });
       if (confirmed?.confirmedBy) demo.say(`  ${demo.words.say.confirmed}`);

@@ -37,7 +37,7 @@ describe("datalek demo", () => {
   }, 120_000);
 
   it("plays a whole incident, from report to closing, in Dutch", () => {
-    const levels = Object.values(textsFor("nl").checklist.levels).map((level) => level.replace(/[()]/g, "\\$&"));
+    const levels = Object.values(textsFor("nl").vocabulary.levels).map((level) => level.replace(/[()]/g, "\\$&"));
     expect(dutch).toContain("✓ De melding is vastgelegd als DL-2026-0001.");
     expect(dutch).toMatch(/→ Privacykanaal\n\s+Datalek gemeld: DL-2026-0001/);
     expect(dutch).toMatch(/→ Privébericht aan Pieter \(privacyfunctionaris\)\n\s+🚨 Nieuw datalek DL-2026-0001/);

@@ -1,6 +1,5 @@
 // The labels of the codes an incident carries (its status, decision and
-// assessed level), read from the catalogue (src/texts/vocabulary.ts, and the
-// checklist's level titles).
+// assessed level), read from the one vocabulary (src/texts/vocabulary.ts).
 // A value this release does not know gets no label rather than its code.
 import { DECISIONS, INCIDENT_STATUSES, type TDecision, type TIncidentStatus } from "../../core/incidents/decisions.ts";
 import type { TTexts } from "../../texts/index.ts";
@@ -23,9 +22,9 @@ export function decisionLabel(texts: TTexts, decision: unknown): string | undefi
   return isOneOf<TDecision>(DECISIONS, decision) ? texts.vocabulary.decisions[decision] : undefined;
 }
 
-/** The level as what kind of breach it is ("Datalek met hoog risico"): what the law then asks depends on exemptions too. */
+/** The level as what kind of breach it is ("Datalek met hoog risico"). */
 export function levelLabel(texts: TTexts, level: unknown): string | undefined {
-  return isOneOf<TAssessmentLevel>(ASSESSMENT_LEVELS, level) ? texts.checklist.levels[level] : undefined;
+  return isOneOf<TAssessmentLevel>(ASSESSMENT_LEVELS, level) ? texts.vocabulary.levels[level] : undefined;
 }
 
 /** The level that counts: the privacy officer's override, else the checklist's. */
