@@ -10,7 +10,6 @@
 import crypto from "node:crypto";
 import pg from "pg";
 import { pino } from "pino";
-import type { TBotContext } from "../src/app/botContext.ts";
 import { ManualClock } from "../src/core/time/clock.ts";
 import { runDueJobs } from "../src/core/scheduler/runDueJobs.ts";
 import { migrateDatabase } from "../src/core/storage/migrateDatabase.ts";
@@ -69,13 +68,8 @@ async function measure(kind: "pglite" | "postgresql", database: Database, pendin
     FROM generate_series(1, ${pending}) AS n`);
   await prisma.$executeRawUnsafe(`ANALYZE scheduled_job`);
   const clock = new ManualClock(NOW);
-  const context = {
-    database,
-    clock,
-    logger: pino({ level: "silent" }),
-    wakeOutbox: () => undefined,
-  } as unknown as TBotContext;
   const handlers = { "bench.noop": async () => ({ status: "done" as const }) };
+  const options = { database, clock, logger: pino({ level: "silent" }), handlers };
   const times: number[] = [];
   for (let round = 0; round < ROUNDS + 2; round++) {
     await prisma.$executeRawUnsafe(`
@@ -83,7 +77,7 @@ async function measure(kind: "pglite" | "postgresql", database: Database, pendin
       SELECT 'bench.noop', 'due:${round}:' || n, '{}'::jsonb, TIMESTAMPTZ '2026-11-23 08:59:00+00'
       FROM generate_series(1, ${DUE}) AS n`);
     const started = performance.now();
-    const counts = await runDueJobs(context, { handlers });
+    const counts = await runDueJobs(options);
     const elapsed = performance.now() - started;
     if (counts.done !== DUE) throw new Error(`expected ${DUE} done, got ${counts.done}`);
     if (round >= 2) times.push(elapsed); // two rounds of warm-up
