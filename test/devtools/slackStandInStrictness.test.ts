@@ -1036,7 +1036,7 @@ describe("SlackStandIn strictness", () => {
         oauth_config: { scopes: { bot: string[] } };
       };
       expect([...DEFAULT_BOT_SCOPES].sort()).toEqual(
-        [...manifest.oauth_config.scopes.bot, "channels:history", "groups:history", "im:history"].sort(),
+        [...new Set([...manifest.oauth_config.scopes.bot, "channels:history", "groups:history", "im:history"])].sort(),
       );
       expect(standIn.scopes).toEqual(DEFAULT_BOT_SCOPES);
     });

@@ -7,6 +7,7 @@
 // Details: ids, kinds, counts and digests only; never free text.
 import type { Prisma } from "../storage/generated/client.ts";
 import type { TDbTransaction } from "../storage/transaction.ts";
+import type { TCommitTail } from "../storage/commitTail.ts";
 import { auditEntryHash, GENESIS_HASH } from "./auditHash.ts";
 
 // Any fixed number, different from the migration lock's.
@@ -20,24 +21,47 @@ export interface TAuditEventInput {
   details?: Record<string, Prisma.InputJsonValue | null>;
 }
 
+/** Audit entries written in a transaction, appended together just before it commits (see deferAuditToCommit). */
+const pendingByTransaction = new WeakMap<object, TAuditEventInput[]>();
+
 export async function recordAuditEvent(tx: TDbTransaction, event: TAuditEventInput): Promise<void> {
+  // In a transaction of the database: queued, and appended last (below).
+  const pending = pendingByTransaction.get(tx);
+  if (pending) {
+    pending.push(event);
+    return;
+  }
   // Called with the root client: the lock and the append need one transaction.
   const root = tx as TDbTransaction & { $transaction?: (work: (inner: TDbTransaction) => Promise<void>) => Promise<void> };
   if (typeof root.$transaction === "function") {
-    await root.$transaction((inner) => appendInTransaction(inner, event));
+    await root.$transaction((inner) => appendInTransaction(inner, [event]));
     return;
   }
-  await appendInTransaction(tx, event);
+  await appendInTransaction(tx, [event]);
 }
 
-async function appendInTransaction(tx: TDbTransaction, event: TAuditEventInput): Promise<void> {
+/** Audit entries are appended together at the end of each transaction (src/core/storage/commitTail.ts). */
+export const auditCommitTail: TCommitTail = {
+  begin: (tx) => pendingByTransaction.set(tx, []),
+  async flush(tx) {
+    const queue = pendingByTransaction.get(tx);
+    pendingByTransaction.delete(tx);
+    if (queue && queue.length > 0) await appendInTransaction(tx as TDbTransaction, queue);
+  },
+};
+
+async function appendInTransaction(tx: TDbTransaction, events: readonly TAuditEventInput[]): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY}::bigint)`;
   const last = await tx.auditEntry.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const details = (event.details ?? {}) as Prisma.InputJsonValue;
-  const incidentId = event.incidentId ?? null;
-  const hash = auditEntryHash({ at: event.at, actorId: event.actorId, action: event.action, incidentId, details, prevHash });
-  await tx.auditEntry.create({
-    data: { at: event.at, actorId: event.actorId, action: event.action, incidentId, details, prevHash, hash },
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = events.map((event) => {
+    const details = (event.details ?? {}) as Prisma.InputJsonValue;
+    const incidentId = event.incidentId ?? null;
+    const hash = auditEntryHash({ at: event.at, actorId: event.actorId, action: event.action, incidentId, details, prevHash });
+    const row = { at: event.at, actorId: event.actorId, action: event.action, incidentId, details, prevHash, hash };
+    prevHash = hash;
+    return row;
   });
+  // One statement; the rows get their seq in this order, which is the chain's order.
+  await tx.auditEntry.createMany({ data: rows });
 }

@@ -6,18 +6,42 @@
 // refresher comes round give one refresh, which shows the state at that
 // moment. Kept out of the outbox: its rows are messages, and an overview is
 // a view that is also shown whenever it is opened.
+import type { TCommitTail } from "../storage/commitTail.ts";
 import type { TDbTransaction } from "../storage/transaction.ts";
 
 /** The audience of privacy officers, administrators and management, expanded by the front end. */
 export const OVERVIEW_AUDIENCE_OVERSEERS = "overseers";
 
+const pendingByTransaction = new WeakMap<object, { incidentIds: Set<string>; now: Date }>();
+
 export async function requestOverviewRefresh(tx: TDbTransaction, incidentId: string, now: Date): Promise<void> {
-  // One statement on the hot path (it runs with every timeline entry): the
-  // targets are read from the incident row inside the insert.
+  // In a transaction of the database: collected, and written once at its end.
+  const pending = pendingByTransaction.get(tx);
+  if (pending) {
+    pending.incidentIds.add(incidentId);
+    pending.now = now;
+    return;
+  }
+  await writeRefreshRequests(tx, [incidentId], now);
+}
+
+/** One statement for all of a transaction's incidents; targets in order, so two transactions never lock them crosswise. */
+async function writeRefreshRequests(tx: TDbTransaction, incidentIds: readonly string[], now: Date): Promise<void> {
   await tx.$executeRaw`
     INSERT INTO overview_refresh_request (target, requested_at)
     SELECT DISTINCT target, ${now}::timestamptz
     FROM incident, unnest(ARRAY[incident.reporter_id, incident.owner_id, ${OVERVIEW_AUDIENCE_OVERSEERS}]) AS target
-    WHERE incident.id = ${incidentId}::uuid AND target IS NOT NULL
+    WHERE incident.id = ANY(${[...incidentIds]}::uuid[]) AND target IS NOT NULL
+    ORDER BY target
     ON CONFLICT (target) DO NOTHING`;
 }
+
+/** The refresh requests are written together at the end of each transaction (src/core/storage/commitTail.ts). */
+export const overviewRefreshCommitTail: TCommitTail = {
+  begin: (tx) => pendingByTransaction.set(tx, { incidentIds: new Set(), now: new Date(0) }),
+  async flush(tx) {
+    const pending = pendingByTransaction.get(tx);
+    pendingByTransaction.delete(tx);
+    if (pending && pending.incidentIds.size > 0) await writeRefreshRequests(tx as TDbTransaction, [...pending.incidentIds], pending.now);
+  },
+};

@@ -3,6 +3,12 @@
 // done, all in one transaction. Another instance skips the locked rows; a
 // crash rolls everything back and the rows are claimed again later. So every
 // job takes effect exactly once.
+//
+// Lock order: an incident before its jobs, as the incident actions do (they
+// lock the incident, then cancel its pending jobs). So a job of an incident
+// is claimed only after a share lock on the incident: an action under way
+// finishes first and the handler sees its outcome (a taken incident is not
+// re-paged), and the two never wait on each other in a circle.
 import type { Logger } from "pino";
 import type { Clock } from "../time/clock.ts";
 import type { ScheduledJob } from "../storage/generated/client.ts";
@@ -45,17 +51,16 @@ export async function runDueJobs(options: TRunDueJobsOptions): Promise<{ done: n
   const counts = { done: 0, skipped: 0 };
   await database.prisma.$transaction(
     async (tx) => {
-      const due = await tx.$queryRaw<{ id: bigint }[]>`
-        SELECT id FROM scheduled_job
-        WHERE status = 'pending' AND due_at <= ${now}
-        ORDER BY due_at, id
-        LIMIT ${batchSize}
-        FOR UPDATE SKIP LOCKED`;
-      if (due.length === 0) return;
-      const jobs = await tx.scheduledJob.findMany({
-        where: { id: { in: due.map((row) => row.id) } },
+      // Candidates without locks; each is claimed below in lock order.
+      const candidates = await tx.scheduledJob.findMany({
+        where: { status: "pending", dueAt: { lte: now } },
         orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+        take: batchSize,
       });
+      const jobs: ScheduledJob[] = [];
+      for (const candidate of candidates) {
+        if (await claimJob(tx, candidate)) jobs.push(candidate);
+      }
       for (const job of jobs) {
         const late = now.getTime() - job.dueAt.getTime() > LATE_AFTER_SECONDS * 1000;
         let result: TJobOutcome;
@@ -82,6 +87,14 @@ export async function runDueJobs(options: TRunDueJobsOptions): Promise<{ done: n
     { timeout: 30_000 },
   );
   return counts;
+}
+
+/** Share-locks the job's incident, then the job itself unless another tick holds it or it is no longer pending. */
+async function claimJob(tx: TDbTransaction, job: ScheduledJob): Promise<boolean> {
+  if (job.incidentId) await tx.$queryRaw`SELECT 1 FROM incident WHERE id = ${job.incidentId}::uuid FOR SHARE`;
+  const claimed = await tx.$queryRaw<{ id: bigint }[]>`
+    SELECT id FROM scheduled_job WHERE id = ${job.id} AND status = 'pending' FOR UPDATE SKIP LOCKED`;
+  return claimed.length === 1;
 }
 
 /** A later job of the same series is also due: only the latest still speaks. */

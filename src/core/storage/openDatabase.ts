@@ -6,6 +6,9 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { withFieldEncryption } from "../security/encryptionExtension.ts";
+import { auditCommitTail } from "../audit/recordAuditEvent.ts";
+import { overviewRefreshCommitTail } from "../incidents/requestOverviewRefresh.ts";
+import { withCommitTail } from "./commitTail.ts";
 import type { TKeyRing } from "../security/fieldCipher.ts";
 import { PrismaClient } from "./generated/client.ts";
 import { PGLITE_SETTINGS, prepareDataDir } from "./pgliteDataDir.mjs";
@@ -47,6 +50,8 @@ export async function openDatabase(options: TDatabaseOptions, keyRing?: TKeyRing
   const database =
     options.kind === "pglite" ? await openPglite(options.dataDir) : await openPostgres(options.url, options.poolSize);
   if (keyRing) database.prisma = withFieldEncryption(database.prisma, keyRing);
+  // Refresh requests and audit entries are written last in each transaction (no deadlocks through their locks).
+  database.prisma = withCommitTail(database.prisma, [overviewRefreshCommitTail, auditCommitTail]);
   return database;
 }
 
