@@ -362,10 +362,11 @@ export const checklistTexts = defineTexts({
       law: "Wat de wet vraagt",
       lawNotABreach: "📁 Niet melden bij de AP. Vastleggen als beveiligingsincident.",
       lawNoRisk: "📁 Alleen vastleggen in het register van datalekken (art. 33 lid 5 AVG); niet melden bij de AP.",
-      lawNotify: (p: { deadline: string; left: string }): TRichText => [
+      /** `left` only while the countdown runs: once decided, the deadline is a fact, not a countdown. */
+      lawNotify: (p: { deadline: string; left?: string }): TRichText => [
         "🚨 Melden bij de Autoriteit Persoonsgegevens vóór ",
         { strong: p.deadline },
-        ` (${p.left}) (art. 33 AVG).`,
+        `${p.left ? ` (${p.left})` : ""} (art. 33 AVG).`,
       ],
       lawInform: "💬 De betrokkenen zonder onnodige vertraging informeren (art. 34 AVG).",
       lawExempt:
@@ -574,10 +575,10 @@ export const checklistTexts = defineTexts({
       law: "What the law requires",
       lawNotABreach: "📁 Do not notify the AP. Record it as a security incident.",
       lawNoRisk: "📁 Document it in the breach register only (Art. 33(5) GDPR); do not notify the AP.",
-      lawNotify: (p: { deadline: string; left: string }): TRichText => [
+      lawNotify: (p: { deadline: string; left?: string }): TRichText => [
         "🚨 Notify the Dutch DPA (Autoriteit Persoonsgegevens) before ",
         { strong: p.deadline },
-        ` (${p.left}) (Art. 33 GDPR).`,
+        `${p.left ? ` (${p.left})` : ""} (Art. 33 GDPR).`,
       ],
       lawInform: "💬 Inform the people concerned without undue delay (Art. 34 GDPR).",
       lawExempt: "💬 The people concerned need not be informed individually: an Art. 34(3) exemption applies (see below).",

@@ -5,7 +5,7 @@
 // written by the privacy officer stay out of it (they are in the timeline):
 // no free text in channel messages. The internal figures (scoring, the
 // ENISA steps) are for the register's appendix, not for the thread.
-import type { TDecision } from "../../core/incidents/decisions.ts";
+import { isCountdownRunning, type TDecision } from "../../core/incidents/decisions.ts";
 import type { TBlock, TControl } from "../../core/messages/message.ts";
 import type { ChecklistAnswer, Incident, IncidentAssessment } from "../../core/storage/generated/client.ts";
 import { person, spansOf, strong, type TRichText, type TSpan } from "../../core/text/richText.ts";
@@ -35,7 +35,7 @@ function lawLines(incident: Incident, assessment: TAssessment, level: TAssessmen
   const lines: TRichText[] = [
     t.lawNotify({
       deadline: formatLocal(incident.deadlineAt, context.organisation.zone, context.locale),
-      left: context.texts.common.timeLeft(timeLeft(incident.deadlineAt, context.now)),
+      ...(isCountdownRunning(incident) ? { left: context.texts.common.timeLeft(timeLeft(incident.deadlineAt, context.now)) } : {}),
     }),
   ];
   // The engine's exemptions speak only to its own high-risk finding; an

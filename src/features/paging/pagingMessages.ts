@@ -34,7 +34,7 @@ function takeControls(incident: Incident, context: TMessageContext): TBlock[] {
   ];
 }
 
-/** Once decided, the post says what was decided instead of counting down (no reasons: those are free text). */
+/** Once decided, the post and the pages say what was decided instead of counting down (no reasons: those are free text). */
 function statusText(incident: Incident, context: TMessageContext): TBlock {
   const t = context.texts.paging.post;
   if (!incident.decision) return { kind: "text", text: deadlineText(incident, context) };
@@ -87,7 +87,7 @@ export const incidentPageMessage = defineMessageKind({
     const blocks: TBlock[] = [
       { kind: "heading", text: t.heading({ reference: incident.reference }) },
       incidentFacts(incident, context),
-      { kind: "text", text: deadlineText(incident, context) },
+      statusText(incident, context),
     ];
     if (incident.ownerId === reader) {
       // Taken by the reader: the button goes; the report stays for them to read.
