@@ -134,11 +134,31 @@ export class OutboxWorker {
     );
     renewal.unref();
     try {
-      for (const row of claimed) await this.deliverOne(toMessage(row, platform));
+      for (const row of claimed) {
+        try {
+          await this.deliverOne(toMessage(row, platform));
+        } catch (error) {
+          // Recording the outcome failed (the database went away): the row
+          // is released if possible, else its lease runs out; the rest of
+          // the batch is still tried.
+          this.options.logger.error(
+            { outboxId: String(row.id), error: (error as Error).message },
+            "recording an outbox delivery failed; the message will be tried again",
+          );
+          await this.release(row.id).catch(() => undefined);
+        }
+      }
     } finally {
       clearInterval(renewal);
     }
     return claimed.length;
+  }
+
+  private async release(id: bigint): Promise<void> {
+    await this.options.database.prisma.outboxMessage.updateMany({
+      where: { id, claimedBy: this.holder, status: "pending" },
+      data: { leasedUntil: null, claimedBy: null },
+    });
   }
 
   private async renewLeases(): Promise<void> {
