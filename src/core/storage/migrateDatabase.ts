@@ -6,10 +6,10 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { projectRoot } from "../projectRoot.mjs";
 import type { Database } from "./openDatabase.ts";
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL("../../../prisma/migrations/", import.meta.url));
+export const MIGRATIONS_DIR = path.join(projectRoot(), "prisma/migrations");
 
 const CREATE_MIGRATIONS_TABLE = `
 CREATE TABLE IF NOT EXISTS "_prisma_migrations" (

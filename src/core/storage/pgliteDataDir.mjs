@@ -8,9 +8,11 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { projectRoot } from "../projectRoot.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "../../..");
+const root = projectRoot();
+/** This file in the source tree: the child runs it directly (from the build too, where this code lives in a chunk). */
+const script = path.join(root, "src/core/storage/pgliteDataDir.mjs");
 
 /** PostgreSQL settings for a small embedded database: less memory, same behaviour. */
 export const PGLITE_SETTINGS = ["shared_buffers=16MB", "work_mem=4MB", "maintenance_work_mem=16MB", "temp_buffers=2MB"];
@@ -31,7 +33,7 @@ function isDataDir(dir) {
 /** Creates a data directory in a child process, so its memory goes when it exits. */
 export function initialiseInChild(dir) {
   fs.mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
-  const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--init", dir], { stdio: "inherit" });
+  const result = spawnSync(process.execPath, [script, "--init", dir], { stdio: "inherit" });
   if (result.status !== 0 || !isDataDir(dir)) throw new Error(`could not create the embedded database in ${dir}`);
 }
 
