@@ -1,7 +1,9 @@
 // Assembles the running bot: the settings become the features'
 // dependencies (roles as person ids, the organisation, the limits), the
-// scheduler runs the features' jobs, and each chat front end (Slack today)
-// receives what people do and delivers what the features say.
+// scheduler runs the features' jobs, and each chat front end (Slack, Teams,
+// or both) receives what people do and delivers what the features say. The
+// Teams front end is imported only when Teams is configured.
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import type { Clock } from "../core/time/clock.ts";
 import { SchedulerWorker } from "../core/scheduler/SchedulerWorker.ts";
@@ -12,13 +14,20 @@ import { createJobHandlers, seedFeatures } from "../features/index.ts";
 import type { TRegister } from "../features/register/loadRegister.ts";
 import { recordSettingsAtStart } from "../features/audit/recordSettingsAtStart.ts";
 import { createMetrics, type TBotMetrics } from "../metrics/createMetrics.ts";
-import type { TSettings } from "../settings/loadSettings.ts";
+import { slackSettingsOf, teamsSettingsOf, type TSettings } from "../settings/loadSettings.ts";
 import { createSlackFrontEnd, SlackSetupError, type TSlackFrontEnd } from "../slack/createSlackFrontEnd.ts";
 import { personFromSetting, SLACK_PLATFORM } from "../slack/identity.ts";
 import type { TTokenCheck } from "../slack/setup/checkSlackToken.ts";
+import { personFromTeamsSetting, TEAMS_PLATFORM } from "../teams/identity.ts";
+import type { TTeamsFrontEnd } from "../teams/createTeamsFrontEnd.ts";
 import { createHealthRoute } from "./healthRoute.ts";
 
 export { SlackSetupError };
+
+/** Entra ID refused the Teams credentials at start (the class lives with the Teams front end, loaded when used). */
+export function isTeamsSetupError(error: unknown): error is Error {
+  return error instanceof Error && error.constructor.name === "TeamsSetupError";
+}
 
 export interface TBotOptions {
   settings: TSettings;
@@ -38,7 +47,10 @@ export interface TBotOptions {
 export interface TBot {
   /** What the features are given. */
   deps: TFeatureDeps;
-  slack: TSlackFrontEnd;
+  /** The Slack front end; absent in an install with Teams only. */
+  slack?: TSlackFrontEnd;
+  /** The Teams front end, once started; absent when Teams is not configured. */
+  teams?: TTeamsFrontEnd;
   scheduler: SchedulerWorker;
   /** Prometheus metrics, served at GET /metrics. */
   metrics: TBotMetrics;
@@ -49,16 +61,34 @@ export interface TBot {
   stop(): Promise<void>;
 }
 
+/** A bot with Slack configured: tests and the Slack demo drive its front end directly. */
+export type TSlackBot = TBot & { slack: TSlackFrontEnd };
+
+export function withSlack(bot: TBot): TSlackBot {
+  if (!bot.slack) throw new Error("this bot has no Slack front end: Slack is not configured");
+  return bot as TSlackBot;
+}
+
 export function rolesFromSettings(
   settings: TSettings,
   register: TRegister,
 ): Record<"dpos" | "admins" | "management" | "systemOwners", string[]> {
+  // Slack's member ids and Teams' Entra object ids, each as its front end's person ids.
+  const people = (slack: readonly string[], teams: readonly string[] | undefined) => [
+    ...slack.map(personFromSetting),
+    ...(teams ?? []).map(personFromTeamsSetting),
+  ];
   return {
-    dpos: settings.DPO_USER_IDS.map(personFromSetting),
-    admins: settings.ADMIN_USER_IDS.map(personFromSetting),
-    management: settings.MANAGEMENT_USER_IDS.map(personFromSetting),
+    dpos: people(settings.DPO_USER_IDS, settings.TEAMS_DPO_USER_IDS),
+    admins: people(settings.ADMIN_USER_IDS, settings.TEAMS_ADMIN_USER_IDS),
+    management: people(settings.MANAGEMENT_USER_IDS, settings.TEAMS_MANAGEMENT_USER_IDS),
     systemOwners: register.systems.map((system) => personFromSetting(system.owner)),
   };
+}
+
+/** The chat platforms this installation speaks on, from its settings. */
+export function platformsFromSettings(settings: TSettings): string[] {
+  return [...(slackSettingsOf(settings) ? [SLACK_PLATFORM] : []), ...(teamsSettingsOf(settings) ? [TEAMS_PLATFORM] : [])];
 }
 
 export function createBot(options: TBotOptions): TBot {
@@ -68,7 +98,7 @@ export function createBot(options: TBotOptions): TBot {
     clock,
     logger,
     roles: rolesFromSettings(settings, register),
-    messaging: { platforms: [SLACK_PLATFORM] },
+    messaging: { platforms: platformsFromSettings(settings) },
     register,
     organisation: {
       name: settings.ORGANISATION_NAME,
@@ -86,47 +116,81 @@ export function createBot(options: TBotOptions): TBot {
     ...(options.keyRing ? { keyRing: options.keyRing } : {}),
   };
   const metrics = createMetrics({ database, clock });
+  const slackSettings = slackSettingsOf(settings);
+  const teamsSettings = teamsSettingsOf(settings);
+  const intervalMs = options.outboxIntervalMs ?? settings.TICK_SECONDS * 1000;
   let slack: TSlackFrontEnd | undefined;
+  let teams: TTeamsFrontEnd | undefined;
   const healthRoute = createHealthRoute({ database, reasons: () => slack?.setupMonitor.reasons() ?? [] });
-  slack = createSlackFrontEnd({
-    settings,
-    deps,
-    metrics,
-    routes: [healthRoute, metrics.route],
-    intervalMs: options.outboxIntervalMs ?? settings.TICK_SECONDS * 1000,
-    ...(options.tokenCheck ? { tokenCheck: options.tokenCheck } : {}),
-    ...(options.onFatal ? { onFatal: options.onFatal } : {}),
-  });
-  const front = slack;
+  // Teams' messaging endpoint is served on Slack's port when both run; it answers once Teams has started.
+  const teamsRoute = {
+    path: "/api/messages",
+    method: ["POST"],
+    handler: async (request: IncomingMessage, response: ServerResponse) => {
+      if (teams) return teams.route.handler(request, response);
+      response.writeHead(503).end();
+    },
+  };
+  if (slackSettings)
+    slack = createSlackFrontEnd({
+      settings: slackSettings,
+      deps,
+      metrics,
+      routes: [healthRoute, metrics.route, ...(teamsSettings ? [teamsRoute] : [])],
+      intervalMs,
+      ...(options.tokenCheck ? { tokenCheck: options.tokenCheck } : {}),
+      ...(options.onFatal ? { onFatal: options.onFatal } : {}),
+    });
+  const wake = () => {
+    slack?.wake();
+    teams?.wake();
+  };
   const scheduler = new SchedulerWorker({
     database,
     clock,
     logger: logger.child({ component: "scheduler" }),
     handlers: createJobHandlers(deps),
-    onDone: () => front.wake(),
+    onDone: wake,
   });
 
-  return {
+  const bot: TBot = {
     deps,
-    slack: front,
+    ...(slack ? { slack } : {}),
     scheduler,
     metrics,
-    wake: () => front.wake(),
+    wake,
     async start() {
       // Who may do what is decided by the settings: a change is audited.
       await recordSettingsAtStart(deps, settings).catch((error: Error) =>
         logger.error({ error: error.message }, "recording the settings in the audit trail failed"),
       );
-      const { port } = await front.start();
+      let port: number | undefined = slack ? (await slack.start()).port : undefined;
+      if (teamsSettings) {
+        const { createTeamsFrontEnd } = await import("../teams/createTeamsFrontEnd.ts");
+        const front = createTeamsFrontEnd({
+          settings: teamsSettings,
+          deps,
+          metrics,
+          intervalMs,
+          ...(slack ? {} : { standaloneRoutes: [healthRoute, metrics.route] }),
+        });
+        const started = await front.start();
+        teams = front;
+        bot.teams = front;
+        port ??= started.port;
+      }
       // The recurring duties and the bot's own retention, on the schedule from the first start; idempotent.
       await seedFeatures(deps);
       scheduler.start(settings.TICK_SECONDS);
-      logger.info({ port, mode: settings.SLACK_APP_TOKEN ? "socket" : "http", database: database.kind }, "datalek-bot started");
-      return { port };
+      const mode = slack ? (settings.SLACK_APP_TOKEN ? "socket" : "http") : "teams";
+      logger.info({ port, mode, platforms: deps.messaging.platforms, database: database.kind }, "datalek-bot started");
+      return { port: port ?? settings.PORT };
     },
     async stop() {
       await scheduler.stop();
-      await front.stop();
+      await slack?.stop();
+      await teams?.stop();
     },
   };
+  return bot;
 }

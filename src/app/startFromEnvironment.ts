@@ -3,20 +3,20 @@
 // every problem (one line each, naming the variable). Then Slack is asked
 // whether it accepts the token (a refused token stops the start; Slack
 // unreachable is a warning), the database is opened and migrated, and the
-// bot serves until SIGINT/SIGTERM.
+// bot serves until SIGINT/SIGTERM. An install with Teams only asks Slack
+// nothing; Entra ID refusing the Teams credentials stops the start too.
 import path from "node:path";
 import { systemClock } from "../core/time/clock.ts";
 import { createLogger } from "../logging/createLogger.ts";
 import { loadRegisterFile } from "../features/register/loadRegister.ts";
 import { loadKeyRing } from "../core/security/loadKeyRing.ts";
-import { loadSettings, type TSettings } from "../settings/loadSettings.ts";
+import { loadSettings, slackSettingsOf, type TSettings } from "../settings/loadSettings.ts";
 import { migrateDatabase } from "../core/storage/migrateDatabase.ts";
 import { openDatabase, type Database } from "../core/storage/openDatabase.ts";
 import { registerWarningRecipients, resolveStartRegister } from "../features/register/resolveStartRegister.ts";
-import { personFromSetting, SLACK_PLATFORM } from "../slack/identity.ts";
 import { createSlackWebClient } from "../slack/client/createSlackWebClient.ts";
 import { checkSlackToken, tokenRefusedLine } from "../slack/setup/checkSlackToken.ts";
-import { createBot, SlackSetupError } from "./createBot.ts";
+import { createBot, isTeamsSetupError, platformsFromSettings, rolesFromSettings, SlackSetupError } from "./createBot.ts";
 
 export function databaseOptionsFor(settings: Pick<TSettings, "DATABASE_URL" | "DATA_DIR">) {
   return settings.DATABASE_URL
@@ -58,8 +58,9 @@ export async function startFromEnvironment(env: NodeJS.ProcessEnv): Promise<numb
   const logger = createLogger(settings.LOG_LEVEL);
   for (const warning of keys.warnings) logger.warn(warning);
 
-  // Ask Slack about the token while the database opens.
-  const tokenCheck = checkSlackToken(createSlackWebClient(settings, logger));
+  // Ask Slack about the token while the database opens (when Slack is used).
+  const slackSettings = slackSettingsOf(settings);
+  const tokenCheck = slackSettings ? checkSlackToken(createSlackWebClient(slackSettings, logger)) : undefined;
   let database: Database;
   try {
     database = await openDatabase(databaseOptionsFor(settings), keys.ring);
@@ -67,7 +68,7 @@ export async function startFromEnvironment(env: NodeJS.ProcessEnv): Promise<numb
     return refuseToStart([`database: ${(error as Error).message}`]);
   }
   const token = await tokenCheck;
-  if (token.state === "refused") {
+  if (token?.state === "refused") {
     await database.close();
     return refuseToStart([`setting ${tokenRefusedLine("SLACK_BOT_TOKEN", token.error)}`]);
   }
@@ -79,15 +80,14 @@ export async function startFromEnvironment(env: NodeJS.ProcessEnv): Promise<numb
     return refuseToStart([`database: ${(error as Error).message}`]);
   }
   // A broken register file falls back to the last good one (kept in the database), with a warning.
-  const told = registerWarningRecipients({
-    admins: settings.ADMIN_USER_IDS.map(personFromSetting),
-    dpos: settings.DPO_USER_IDS.map(personFromSetting),
-  });
+  // Who is told about a broken register: from the settings' roles (the register's own owners are not known yet).
+  const roles = rolesFromSettings(settings, { systems: [] } as unknown as Parameters<typeof rolesFromSettings>[1]);
+  const told = registerWarningRecipients({ admins: roles.admins, dpos: roles.dpos });
   const register = await resolveStartRegister({
     database,
     clock: systemClock,
     logger,
-    messaging: { platforms: [SLACK_PLATFORM] },
+    messaging: { platforms: platformsFromSettings(settings) },
     told,
     file: registerFile,
   });
@@ -104,7 +104,7 @@ export async function startFromEnvironment(env: NodeJS.ProcessEnv): Promise<numb
     clock: systemClock,
     logger,
     register: register.register,
-    tokenCheck: token,
+    ...(token ? { tokenCheck: token } : {}),
     keyRing: keys.ring,
   });
   try {
@@ -112,7 +112,7 @@ export async function startFromEnvironment(env: NodeJS.ProcessEnv): Promise<numb
   } catch (error) {
     await bot.stop().catch(() => undefined);
     await database.close();
-    if (error instanceof SlackSetupError) return refuseToStart([`setting ${error.message}`]);
+    if (error instanceof SlackSetupError || isTeamsSetupError(error)) return refuseToStart([`setting ${error.message}`]);
     throw error;
   }
   // A promise nobody awaited that failed (a library's background reconnect)

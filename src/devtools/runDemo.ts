@@ -6,7 +6,7 @@
 // stage is one function; adding a stage is adding one entry to DEMO_STAGES.
 import crypto from "node:crypto";
 import { pino } from "pino";
-import { createBot, type TBot } from "../app/createBot.ts";
+import { createBot, withSlack, type TSlackBot } from "../app/createBot.ts";
 import { ManualClock } from "../core/time/clock.ts";
 import { formatLocal, formatLocalDay } from "../core/time/formatLocal.ts";
 import type { TLocale } from "../core/text/locale.ts";
@@ -38,7 +38,7 @@ const SLACK_LOCALES: Record<TLocale, string> = { nl: "nl-NL", en: "en-GB" };
 export const DEMO_START = new Date("2026-11-23T08:30:00Z");
 
 export interface TDemo {
-  bot: TBot;
+  bot: TSlackBot;
   database: Database;
   standIn: SlackStandIn;
   slack: SlackClientSimulator;
@@ -467,14 +467,16 @@ export async function runDemo(
   const database = await openDatabase({ kind: "pglite" }, createKeyRing(key));
   await migrateDatabase(database);
   const clock = new ManualClock(DEMO_START);
-  const bot = createBot({
-    settings: loaded.settings,
-    database,
-    clock,
-    logger: pino({ level: "silent" }),
-    register: register.register,
-    outboxIntervalMs: 50,
-  });
+  const bot = withSlack(
+    createBot({
+      settings: loaded.settings,
+      database,
+      clock,
+      logger: pino({ level: "silent" }),
+      register: register.register,
+      outboxIntervalMs: 50,
+    }),
+  );
   const { port } = await bot.start();
   const slack = new SlackClientSimulator({
     botUrl: `http://127.0.0.1:${port}/slack/events`,

@@ -4,6 +4,7 @@
 import { IANAZone } from "luxon";
 import { z } from "zod";
 import { DUTY_SETTINGS_SHAPE } from "./dutySettings.ts";
+import { TEAMS_REQUIRED, TEAMS_SETTING_NAMES, TEAMS_SETTINGS_SHAPE } from "../teams/teamsSettings.ts";
 
 const slackUserId = /^[UW][A-Z0-9]{2,}$/;
 const slackChannelId = /^[CGD][A-Z0-9]{2,}$/;
@@ -29,6 +30,23 @@ const optionalUserIds = z.preprocess(
   z.array(z.string().regex(slackUserId, "must hold Slack user ids such as U012AB3CD")),
 );
 
+const slackChannel = z.preprocess(
+  (value) => (value === "" ? undefined : value),
+  z
+    .string()
+    .regex(slackChannelId, "must be a Slack channel id such as C012AB3CD")
+    .refine(notAnExample, exampleMessage("channel id (channel details → bottom)"))
+    .optional(),
+);
+
+/** What each Slack setting holds, said when one is missing while Slack is used. */
+const SLACK_REQUIRED = {
+  SLACK_BOT_TOKEN: "is required (the bot token, xoxb-...)",
+  DPO_USER_IDS: "is required (comma-separated Slack user ids of the privacy officers, e.g. U012AB3CD)",
+  DPO_CHANNEL_ID: "is required (the private channel id of the privacy officers, e.g. C012AB3CD)",
+  MANAGEMENT_CHANNEL_ID: "is required (the management channel id, e.g. C012AB3CD)",
+} as const;
+
 function positiveInt(fallback: number, max: number) {
   return z.preprocess(
     (value) => (value === undefined || value === "" ? fallback : value),
@@ -42,10 +60,15 @@ function positiveInt(fallback: number, max: number) {
 
 export const ZSettings = z
   .object({
-    SLACK_BOT_TOKEN: z
-      .string({ error: "is required (the bot token, xoxb-...)" })
-      .regex(/^xoxb-/, "must be a bot token starting with xoxb-")
-      .refine(notAnExample, exampleMessage("Bot User OAuth Token (OAuth & Permissions)")),
+    // Required when Slack is used (see the check below): an install with Teams only has none of Slack's settings.
+    SLACK_BOT_TOKEN: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z
+        .string()
+        .regex(/^xoxb-/, "must be a bot token starting with xoxb-")
+        .refine(notAnExample, exampleMessage("Bot User OAuth Token (OAuth & Permissions)"))
+        .optional(),
+    ),
     SLACK_SIGNING_SECRET: z.preprocess(
       (value) => (value === "" ? undefined : value),
       z.string().refine(notAnExample, exampleMessage("signing secret (Basic Information → App Credentials)")).optional(),
@@ -78,7 +101,7 @@ export const ZSettings = z
     ),
     DATA_DIR: z.preprocess((value) => (value === "" || value === undefined ? "./data" : value), z.string()),
     DPO_USER_IDS: z
-      .string({ error: "is required (comma-separated Slack user ids of the privacy officers, e.g. U012AB3CD)" })
+      .string()
       .transform((value) =>
         value
           .split(",")
@@ -86,27 +109,20 @@ export const ZSettings = z
           .filter(Boolean),
       )
       .pipe(
-        z
-          .array(
-            z
-              .string()
-              .regex(slackUserId, "must hold Slack user ids such as U012AB3CD")
-              .refine(notAnExample, exampleMessage("privacy officers' member ids (profile → ⋮ → Copy member ID)")),
-          )
-          .min(1, "must name at least one privacy officer"),
-      ),
+        z.array(
+          z
+            .string()
+            .regex(slackUserId, "must hold Slack user ids such as U012AB3CD")
+            .refine(notAnExample, exampleMessage("privacy officers' member ids (profile → ⋮ → Copy member ID)")),
+        ),
+      )
+      .optional(),
     /** Administrators: maintain the register, receive its warnings; may read details and export. */
     ADMIN_USER_IDS: optionalUserIds,
     /** Management members (beyond the management channel): summaries, yearly evaluation. */
     MANAGEMENT_USER_IDS: optionalUserIds,
-    DPO_CHANNEL_ID: z
-      .string({ error: "is required (the private channel id of the privacy officers, e.g. C012AB3CD)" })
-      .regex(slackChannelId, "must be a Slack channel id such as C012AB3CD")
-      .refine(notAnExample, exampleMessage("channel id (channel details → bottom)")),
-    MANAGEMENT_CHANNEL_ID: z
-      .string({ error: "is required (the management channel id, e.g. C012AB3CD)" })
-      .regex(slackChannelId, "must be a Slack channel id such as C012AB3CD")
-      .refine(notAnExample, exampleMessage("channel id (channel details → bottom)")),
+    DPO_CHANNEL_ID: slackChannel,
+    MANAGEMENT_CHANNEL_ID: slackChannel,
     TIMEZONE: z.preprocess(
       (value) => (value === "" || value === undefined ? "Europe/Amsterdam" : value),
       z.string().refine((zone) => IANAZone.isValidZone(zone), "must be an IANA time zone such as Europe/Amsterdam"),
@@ -144,9 +160,20 @@ export const ZSettings = z
     PRIVACY_CONTACT: optionalString,
     /** Recurring duties: working hours, retention, evaluations, digest (issue 5). */
     ...DUTY_SETTINGS_SHAPE,
+    /** Microsoft Teams as a second (or the only) front end (issue 13); see docs/teams.md. */
+    ...TEAMS_SETTINGS_SHAPE,
   })
   .superRefine(
     (settings, context) => {
+      const teamsUsed = usesTeams(settings);
+      // Slack is used when its token is set, and by an install that names no chat platform at all.
+      if (settings.SLACK_BOT_TOKEN === undefined && teamsUsed) return requireTeams(settings, context);
+      if (teamsUsed) requireTeams(settings, context);
+      for (const [name, message] of Object.entries(SLACK_REQUIRED))
+        if (settings[name as keyof typeof SLACK_REQUIRED] === undefined)
+          context.addIssue({ code: "custom", path: [name], message });
+      if (Array.isArray(settings.DPO_USER_IDS) && settings.DPO_USER_IDS.length === 0)
+        context.addIssue({ code: "custom", path: ["DPO_USER_IDS"], message: "must name at least one privacy officer" });
       if (!settings.SLACK_APP_TOKEN && !settings.SLACK_SIGNING_SECRET) {
         context.addIssue({
           code: "custom",
@@ -157,9 +184,53 @@ export const ZSettings = z
     },
     // Run even when other variables failed, so one start names every problem.
     { when: (payload) => typeof payload.value === "object" && payload.value !== null },
-  );
+  )
+  .transform((settings) => ({ ...settings, DPO_USER_IDS: settings.DPO_USER_IDS ?? [] }));
 
+function usesTeams(settings: Record<string, unknown>): boolean {
+  return TEAMS_SETTING_NAMES.some((name) => settings[name] !== undefined);
+}
+
+function requireTeams(settings: Record<string, unknown>, context: z.RefinementCtx): void {
+  for (const [name, message] of Object.entries(TEAMS_REQUIRED)) {
+    const value = settings[name];
+    if (value === undefined || (Array.isArray(value) && value.length === 0))
+      context.addIssue({ code: "custom", path: [name], message });
+  }
+}
+
+/** Every setting; Slack's are absent in an install with Teams only. */
 export type TSettings = z.infer<typeof ZSettings>;
+
+/** The settings of an install that speaks Slack: what the Slack front end needs is there. */
+export type TSlackSettings = TSettings & { SLACK_BOT_TOKEN: string; DPO_CHANNEL_ID: string; MANAGEMENT_CHANNEL_ID: string };
+
+export function slackSettingsOf(settings: TSettings): TSlackSettings | undefined {
+  return settings.SLACK_BOT_TOKEN && settings.DPO_CHANNEL_ID && settings.MANAGEMENT_CHANNEL_ID
+    ? (settings as TSlackSettings)
+    : undefined;
+}
+
+/** The settings of an install that speaks Teams. */
+export type TTeamsSettings = TSettings & {
+  TEAMS_APP_ID: string;
+  TEAMS_APP_PASSWORD: string;
+  TEAMS_TENANT_ID: string;
+  TEAMS_DPO_USER_IDS: string[];
+  TEAMS_DPO_CHANNEL_ID: string;
+  TEAMS_MANAGEMENT_CHANNEL_ID: string;
+};
+
+export function teamsSettingsOf(settings: TSettings): TTeamsSettings | undefined {
+  return settings.TEAMS_APP_ID &&
+    settings.TEAMS_APP_PASSWORD &&
+    settings.TEAMS_TENANT_ID &&
+    settings.TEAMS_DPO_USER_IDS?.length &&
+    settings.TEAMS_DPO_CHANNEL_ID &&
+    settings.TEAMS_MANAGEMENT_CHANNEL_ID
+    ? (settings as TTeamsSettings)
+    : undefined;
+}
 
 export type TSettingsResult = { ok: true; settings: TSettings } | { ok: false; problems: string[] };
 

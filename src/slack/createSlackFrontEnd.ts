@@ -13,7 +13,7 @@ import type { TFeatureDeps } from "../features/featureDeps.ts";
 import { COMMANDS } from "../features/index.ts";
 import { boltLogger } from "../logging/createLogger.ts";
 import type { TBotMetrics } from "../metrics/createMetrics.ts";
-import type { TSettings } from "../settings/loadSettings.ts";
+import type { TSlackSettings as TSettings } from "../settings/loadSettings.ts";
 import { createSlackWebClient, slackClientOptions } from "./client/createSlackWebClient.ts";
 import { classifySlackFailure } from "./delivery/classifySlackFailure.ts";
 import { convertLegacyOutbox } from "./delivery/convertLegacyOutbox.ts";

@@ -20,6 +20,7 @@ import { retentionTexts } from "./retention.ts";
 import { digestTexts } from "./digest.ts";
 import { auditTexts } from "./audit.ts";
 import { exportTexts } from "./export.ts";
+import { teamsTexts } from "./teams.ts";
 
 export const CATALOGUE = {
   common: commonTexts,
@@ -41,6 +42,7 @@ export const CATALOGUE = {
   digest: digestTexts,
   audit: auditTexts,
   export: exportTexts,
+  teams: teamsTexts,
 } as const;
 
 export type TTexts = { readonly [Area in keyof typeof CATALOGUE]: (typeof CATALOGUE)[Area]["nl"] };

@@ -1,7 +1,7 @@
 // Starts the real bot in HTTP mode on a free port, against a Slack stand-in
 // and a real database, with a clock the test controls.
 import { pino } from "pino";
-import { createBot, type TBot } from "../../src/app/createBot.ts";
+import { createBot, withSlack, type TSlackBot } from "../../src/app/createBot.ts";
 import { ManualClock } from "../../src/core/time/clock.ts";
 import { loadRegisterFile, type TRegister } from "../../src/features/register/loadRegister.ts";
 import { createKeyRing } from "../../src/core/security/fieldCipher.ts";
@@ -74,7 +74,7 @@ export function slackClientFor(url: string, standIn: SlackStandIn, signingSecret
 }
 
 export interface TTestBot {
-  bot: TBot;
+  bot: TSlackBot;
   database: Database;
   standIn: SlackStandIn;
   slack: SlackClientSimulator;
@@ -92,15 +92,17 @@ export async function startTestBot(options: {
 }): Promise<TTestBot> {
   const database = await openDatabase(options.databaseOptions, TEST_KEY_RING);
   await migrateDatabase(database);
-  const bot = createBot({
-    settings: testSettings(options.standIn.url, options.settings),
-    database,
-    clock: options.clock,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
-    register: testRegister(),
-    // Real timers drive the worker; the manual clock decides what is due.
-    outboxIntervalMs: 25,
-  });
+  const bot = withSlack(
+    createBot({
+      settings: testSettings(options.standIn.url, options.settings),
+      database,
+      clock: options.clock,
+      logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+      register: testRegister(),
+      // Real timers drive the worker; the manual clock decides what is due.
+      outboxIntervalMs: 25,
+    }),
+  );
   const { port } = await bot.start();
   const url = `http://127.0.0.1:${port}`;
   const slack = slackClientFor(url, options.standIn);
