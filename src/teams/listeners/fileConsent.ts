@@ -4,6 +4,7 @@
 // The file is built again from its outbox message, for the person it was
 // for only: the consent card carries no content, just which message and file.
 import { z } from "zod";
+import type { TClaimedOutboxMessage } from "../../core/outbox/OutboxWorker.ts";
 import { ZTarget } from "../../core/outbox/target.ts";
 import { textsFor } from "../../texts/index.ts";
 import { FILE_INFO_CONTENT_TYPE } from "../render/cardTypes.ts";
@@ -56,7 +57,9 @@ export function fileConsent(deps: TTeamsListenerDeps) {
             incidentId: row.incidentId,
             attempts: row.attempts,
             interruptedAttemptAt: null,
-          },
+            // The outbox's own fields that a rebuild does not read (they change as the outbox evolves).
+            createdAt: row.createdAt,
+          } as TClaimedOutboxMessage,
           locale,
         )
       : undefined;

@@ -44,7 +44,8 @@ function buttonAction(control: Extract<TControl, { kind: "button" }>, context: T
   const data: TActionData = { action: control.action, value: control.value };
   if (context.opensDialog(control.action))
     return { type: "Action.Submit", title, ...(style ? { style } : {}), data: { ...data, msteams: { type: "task/fetch" } } };
-  return { type: "Action.Execute", title, verb: control.action, ...(style ? { style } : {}), data };
+  // The card's inputs go along (a number typed beside its save button).
+  return { type: "Action.Execute", title, verb: control.action, ...(style ? { style } : {}), data, associatedInputs: "auto" };
 }
 
 /** Buttons in rows of at most six (Teams shows no more side by side). */
@@ -67,6 +68,8 @@ function saveButton(action: string, context: TCardContext): TCardElement {
 function controlElements(block: Extract<TBlock, { kind: "controls" }>, context: TCardContext): TCardElement[] {
   const elements: TCardElement[] = [];
   const buttons: TCardElement[] = [];
+  // A number or a choice needs a button to send it; the block may bring its own.
+  const hasButton = block.controls.some((control) => control.kind === "button");
   for (const control of block.controls) {
     switch (control.kind) {
       case "button":
@@ -95,7 +98,7 @@ function controlElements(block: Extract<TBlock, { kind: "controls" }>, context: 
           ...(control.max !== undefined ? { max: control.max } : {}),
           ...(control.initial !== undefined ? { value: control.initial } : {}),
         });
-        elements.push(...actionSets([saveButton(control.action, context)], false));
+        if (!hasButton) elements.push(...actionSets([saveButton(control.action, context)], false));
         break;
     }
   }

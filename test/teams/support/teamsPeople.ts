@@ -115,3 +115,55 @@ export async function openReportDialog(env: TTeamsHarness, user: StandInUser): P
   expect(button, "a button that opens the report dialog").toBeDefined();
   return dialogOf(await openDialog(env, user, answer!, button!.title as string));
 }
+
+/** Presses the Universal Action whose verb is `verb` in a message the bot sent. */
+export async function executeVerb(
+  env: TTeamsHarness,
+  user: StandInUser,
+  message: StoredActivity,
+  verb: string,
+  inputs: Record<string, unknown> = {},
+): Promise<BotAnswer> {
+  const action = actionsOf(cardOf(message)).find((candidate) => candidate.type === "Action.Execute" && candidate.verb === verb);
+  expect(action, `an action with verb ${verb}`).toBeDefined();
+  if (process.env.TEAMS_TEST_TRACE) console.log("execute", verb, JSON.stringify(inputs));
+  const answer = await env.org.standIn.sendActivity(
+    env.botUrl,
+    env.org.activities.cardAction(user.id, conversationIdOf(message), {
+      verb,
+      data: { ...(action!.data as Record<string, unknown>), ...inputs },
+      replyToId: message.id,
+    }),
+  );
+  expect(answer.status).toBe(200);
+  return answer;
+}
+
+/** Presses a dialog-opening button found by its action id. */
+export async function openDialogByAction(
+  env: TTeamsHarness,
+  user: StandInUser,
+  message: StoredActivity,
+  action: string,
+): Promise<BotAnswer> {
+  const button = actionsOf(cardOf(message)).find(
+    (candidate) => candidate.type === "Action.Submit" && (candidate.data as { action?: string }).action === action,
+  );
+  expect(button, `a button ${action} that opens a dialog`).toBeDefined();
+  const { msteams: _msteams, ...data } = button!.data as Record<string, unknown>;
+  return env.org.standIn.sendActivity(
+    env.botUrl,
+    env.org.activities.dialogFetch(user.id, conversationIdOf(message), data, { replyToId: message.id }),
+  );
+}
+
+/** Reports an incident through the dialog as `user` and delivers what follows. */
+export async function reportThroughDialog(
+  env: TTeamsHarness,
+  user: StandInUser,
+  inputs: Record<string, unknown> = {},
+): Promise<void> {
+  const dialog = await openReportDialog(env, user);
+  dialogOf(await submitDialog(env, user, dialog, reportInputs(inputs)));
+  await env.settle();
+}
