@@ -1,10 +1,14 @@
 // The floor to compare against: a bare Bolt app in HTTP mode whose listeners
-// only ack(). Run as a child process by bench/ack.ts (PORT, SIGNING_SECRET);
-// /healthz only tells the bench it is listening.
+// only ack(). Run as a child process by the benches (PORT, SIGNING_SECRET);
+// /healthz only tells the bench it is listening. With SLACK_API_URL (and
+// BOT_TOKEN) its /datalek also opens a small modal after the ack, as the
+// bot does, so "trigger issued -> views.open accepted" has a floor too.
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 
 const signingSecret = process.env.SIGNING_SECRET ?? "";
 const port = Number(process.env.PORT ?? 0);
+const slackApiUrl = process.env.SLACK_API_URL;
+const botToken = process.env.BOT_TOKEN ?? "xoxb-x";
 
 const receiver = new HTTPReceiver({
   signingSecret,
@@ -21,9 +25,34 @@ const receiver = new HTTPReceiver({
     },
   ],
 });
-const app = new App({ signingSecret, authorize: async () => ({ botToken: "xoxb-x" }), receiver, logLevel: LogLevel.ERROR });
-app.command("/datalek", async ({ ack }) => {
+const app = new App({
+  signingSecret,
+  authorize: async () => ({ botToken }),
+  receiver,
+  logLevel: LogLevel.ERROR,
+  ...(slackApiUrl ? { clientOptions: { slackApiUrl } } : {}),
+});
+app.command("/datalek", async ({ ack, body, client }) => {
   await ack();
+  if (!slackApiUrl) return;
+  await client.views.open({
+    trigger_id: body.trigger_id,
+    view: {
+      type: "modal",
+      callback_id: "datalek_report",
+      title: { type: "plain_text", text: "Datalek melden" },
+      submit: { type: "plain_text", text: "Versturen" },
+      close: { type: "plain_text", text: "Annuleren" },
+      blocks: [
+        {
+          type: "input",
+          block_id: "what_happened",
+          label: { type: "plain_text", text: "Wat is er gebeurd?" },
+          element: { type: "plain_text_input", action_id: "what_happened", multiline: true },
+        },
+      ],
+    },
+  });
 });
 app.view("datalek_report", async ({ ack }) => {
   await ack();
