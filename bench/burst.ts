@@ -126,7 +126,7 @@ function slackFor(url: string, standIn: SlackStandIn): SlackClientSimulator {
   });
 }
 
-/** Quiet: no Slack call and under 20 ms of CPU for 2 s in a row (at most 180 s). */
+/** Quiet: no Slack call and under 100 ms of CPU (5 % of a core) for 2 s in a row (at most 180 s). */
 async function settle(pid: number, standIn: SlackStandIn): Promise<number> {
   const started = Date.now();
   let calls = standIn.calls.length;
@@ -140,7 +140,7 @@ async function settle(pid: number, standIn: SlackStandIn): Promise<number> {
       calls = nowCalls;
       quietSince = Date.now();
       cpu = nowCpu;
-    } else if (nowCpu - cpu > 20) {
+    } else if (nowCpu - cpu > 100) {
       cpu = nowCpu;
       quietSince = Date.now();
     }
@@ -576,8 +576,16 @@ function details(result: TSection): string[] {
 /** The commit, and how many files under src/ and prisma/ differ from it: the build takes the working tree as it is. */
 function gitCommit(): string {
   try {
-    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: REPO, encoding: "utf8" }).trim();
-    const changed = execFileSync("git", ["status", "--porcelain", "--", "src", "prisma"], { cwd: REPO, encoding: "utf8" })
+    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], {
+      cwd: REPO,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
+    const changed = execFileSync("git", ["status", "--porcelain", "--", "src", "prisma"], {
+      cwd: REPO,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    })
       .split("\n")
       .filter(Boolean).length;
     return changed === 0 ? commit : `${commit} + ${changed} uncommitted file(s) under src/ and prisma/`;
