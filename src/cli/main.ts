@@ -15,7 +15,8 @@ export const USAGE = [
   "  export --format csv|json|md --out FILE  register exporteren / export the breach register",
   "  outbox list                            geparkeerde berichten / messages parked after a permanent Slack error",
   "  outbox retry [ID ...]                  opnieuw versturen na herstel / re-queue them once the cause is fixed",
-  "  demo                                   rondleiding zonder Slack / a complete incident without Slack",
+  "  demo [--platform slack|teams]          rondleiding zonder Slack of Teams / a complete incident against a stand-in",
+  "  teams-package --out FILE               Teams-app-pakket / the Teams app package (docs/teams.md)",
 ].join("\n");
 
 const defaultIo: TCommandIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
@@ -39,6 +40,8 @@ export async function main(argv: string[], io: TCommandIo = defaultIo): Promise<
       return (await import("./outboxCommand.ts")).outboxCommand(rest, process.env, io);
     case "demo":
       return (await import("./demoCommand.ts")).demoCommand(rest, io);
+    case "teams-package":
+      return (await import("./teamsPackageCommand.ts")).teamsPackageCommand(rest, process.env, io);
     case "help":
     case "--help":
     case "-h":
