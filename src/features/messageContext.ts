@@ -3,6 +3,7 @@
 // records, the register, and who holds which role.
 import type { TPersonId } from "../core/people/person.ts";
 import type { TRoleDirectory } from "../core/people/roles.ts";
+import type { Incident } from "../core/storage/generated/client.ts";
 import type { Database } from "../core/storage/openDatabase.ts";
 import type { TLocale } from "../core/text/locale.ts";
 import type { TTexts } from "../texts/index.ts";
@@ -26,4 +27,32 @@ export interface TMessageContext {
   register: TRegister;
   roles: TRoleDirectory;
   organisation: TOrganisation;
+  /** Reads an incident; a delivery gives one that reads each incident once per round. */
+  loadIncident?: (incidentId: string) => Promise<Incident | null>;
+}
+
+/** The incident a message is about, as of this delivery round. */
+export function incidentFor(
+  context: Pick<TMessageContext, "database" | "loadIncident">,
+  incidentId: string,
+): Promise<Incident | null> {
+  return context.loadIncident
+    ? context.loadIncident(incidentId)
+    : context.database.prisma.incident.findUnique({ where: { id: incidentId } });
+}
+
+/** Reads each incident once per delivery round: a report's post, pages and receipt share one read. */
+export function incidentLoaderFor(
+  database: Database,
+  round: Map<string, unknown>,
+): (incidentId: string) => Promise<Incident | null> {
+  return (incidentId) => {
+    const key = `incident:${incidentId}`;
+    let loading = round.get(key) as Promise<Incident | null> | undefined;
+    if (!loading) {
+      loading = database.prisma.incident.findUnique({ where: { id: incidentId } });
+      round.set(key, loading);
+    }
+    return loading;
+  };
 }

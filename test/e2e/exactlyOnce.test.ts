@@ -31,7 +31,10 @@ describe.each(DATABASE_KINDS)("exactly once on %s", (kind) => {
     await submitReport(env.harness, NOW);
     const [post] = await env.standIn.waitForCalls("chat.postMessage", 1);
     const rows = await env.harness.database.prisma.outboxMessage.findMany({ where: { kind: "incident.post" } });
-    expect(post!.args.metadata).toEqual({ event_type: "datalek_outbox", event_payload: { outbox_id: String(rows[0]!.id) } });
+    expect(post!.args.metadata).toEqual({
+      event_type: "datalek_outbox",
+      event_payload: { outbox_id: String(rows[0]!.id), outbox_created: String(rows[0]!.createdAt.getTime()) },
+    });
   });
 
   it("does not post again what an interrupted attempt had already posted, and records where it went", async () => {
@@ -41,7 +44,10 @@ describe.each(DATABASE_KINDS)("exactly once on %s", (kind) => {
     const earlier = await slack.chat.postMessage({
       channel: DPO_CHANNEL,
       text: "Datalek gemeld: DL-2026-0001",
-      metadata: { event_type: "datalek_outbox", event_payload: { outbox_id: String(row.id) } },
+      metadata: {
+        event_type: "datalek_outbox",
+        event_payload: { outbox_id: String(row.id), outbox_created: String(row.createdAt.getTime()) },
+      },
     });
     await env.harness.database.prisma.outboxMessage.update({ where: { id: row.id }, data: { attemptedAt: new Date() } });
     const before = env.standIn.calls.length;
@@ -60,6 +66,30 @@ describe.each(DATABASE_KINDS)("exactly once on %s", (kind) => {
     // The incident's thread is the post that was found: the pages link to it.
     const posted = await env.harness.database.prisma.postedMessage.findFirstOrThrow({ where: { key: { endsWith: ":post" } } });
     expect(posted.ref).toBe(`${DPO_CHANNEL}/${earlier.ts}`);
+  });
+
+  it("does not mistake a message with the same row id from another database (a restored backup, a reinstall) for its own", async () => {
+    const row = await reportWithoutSending();
+    const slack = new WebClient(TEST_BOT_TOKEN, { slackApiUrl: env.standIn.url });
+    await slack.chat.postMessage({
+      channel: DPO_CHANNEL,
+      text: "Datalek gemeld: DL-2026-0001",
+      metadata: {
+        event_type: "datalek_outbox",
+        event_payload: { outbox_id: String(row.id), outbox_created: String(row.createdAt.getTime() - 86_400_000) },
+      },
+    });
+    await env.harness.database.prisma.outboxMessage.update({ where: { id: row.id }, data: { attemptedAt: new Date() } });
+    const before = env.standIn.calls.length;
+    restartOutbox();
+    const post = await env.standIn.waitForCall(
+      "chat.postMessage",
+      (call) => call.args.channel === DPO_CHANNEL && env.standIn.calls.indexOf(call) >= before,
+    );
+    expect((post.args.metadata as { event_payload: { outbox_created: string } }).event_payload.outbox_created).toBe(
+      String(row.createdAt.getTime()),
+    );
+    expect(env.standIn.successfulCallsTo("conversations.history")).toHaveLength(1);
   });
 
   it("posts what an interrupted attempt had not got through", async () => {

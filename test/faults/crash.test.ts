@@ -39,7 +39,7 @@ describe.each(DATABASE_KINDS)("SIGKILL while sending, on %s", (kind) => {
           viewId: `V0CRASH${killAfterMs}${kind}`,
           ...(database?.options.kind === "postgresql" ? { databaseUrl: database.options.url } : {}),
         });
-        expect(result.lost).toEqual([]);
+        expect(result.lost, result.restartedOutput).toEqual([]);
         expect(result.duplicated).toEqual([]);
         expect(result.completeAfterRestartMs).toBeLessThan(15_000);
       } finally {

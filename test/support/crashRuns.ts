@@ -31,6 +31,8 @@ export interface TCrashRunResult {
   duplicated: string[];
   /** From the restart until every expected message had arrived. */
   completeAfterRestartMs: number;
+  /** The last lines the restarted bot logged (warnings and errors), to explain a failure. */
+  restartedOutput: string;
 }
 
 async function freePort(): Promise<number> {
@@ -181,6 +183,7 @@ export async function crashRun(options: {
       lost: expected.filter((name) => !counts.has(name)),
       duplicated: [...counts.entries()].filter(([, count]) => count > 1).map(([name, count]) => `${name} x${count}`),
       completeAfterRestartMs,
+      restartedOutput: restarted.output(),
     };
   } finally {
     await kill(first.child);

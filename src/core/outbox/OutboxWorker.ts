@@ -8,11 +8,19 @@
 // back-off, a platform's Retry-After is honoured, and a permanent error
 // parks the message until an administrator fixes the cause.
 //
-// Exactly once: a delivery marks its row "attempted" just before it calls
-// the platform, and the mark is cleared when the outcome is recorded. A row
-// claimed with the mark still set was interrupted after a call that may have
-// reached the platform; the delivery is told so and looks for the message
-// (which carries the row's id) before sending it again.
+// Exactly once: a claim marks its rows "attempted" (the mark is cleared when
+// the outcome is recorded). A row claimed with the mark still set was
+// interrupted after a call that may have reached the platform; the delivery
+// is told so and looks for the message (which carries the row's id) before
+// sending it again. Just before each call the worker checks that its lease
+// still holds (in memory: it knows when it last renewed), so a worker that
+// stalled past its lease sends nothing.
+//
+// Cheap per message: a claim takes the first pending message of an incident
+// and the due ones behind it (its chain), so a report's post, pages and
+// receipt go out in one round, in order; each outcome is one statement
+// (with where a keyed message went); the deliveries of a round share what
+// they read (TDeliveryHooks.round).
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Clock } from "../time/clock.ts";
@@ -29,12 +37,15 @@ export interface TClaimedOutboxMessage {
   payload: unknown;
   incidentId: string | null;
   attempts: number;
+  /** When the row was written: with the id, what tells this message apart from any other (ids restart in a restored or new database). */
+  createdAt: Date;
   /** Set when an earlier attempt was interrupted after calling the platform: look before sending again. */
   interruptedAttemptAt: Date | null;
 }
 
 export type TDeliveryOutcome =
-  | { status: "delivered"; result?: unknown }
+  /** `posted`: where a keyed message went (a platform ref), recorded with the outcome in one statement. */
+  | { status: "delivered"; result?: unknown; posted?: string }
   /** Not deliverable yet (it waits for another message); not a failure. */
   | { status: "wait"; retryInSeconds: number };
 
@@ -44,8 +55,10 @@ export type TDeliveryFailure =
   | { kind: "permanent"; message: string };
 
 export interface TDeliveryHooks {
-  /** Call just before a call to the platform that could post something: marks the row as attempted. */
+  /** Call just before a call to the platform that could post something: refuses when this worker's lease ran out. */
   beforeSend(): Promise<void>;
+  /** Shared by the deliveries of one round (what they read: incidents, where keyed messages went); gone after it. */
+  round: Map<string, unknown>;
 }
 
 export type TDeliver = (message: TClaimedOutboxMessage, hooks: TDeliveryHooks) => Promise<TDeliveryOutcome>;
@@ -72,6 +85,11 @@ const MAX_BACKOFF_SECONDS = 600;
 /** Short, so a dead worker's rows are taken over within seconds; renewed every third of it while a worker delivers. */
 export const OUTBOX_LEASE_SECONDS = 10;
 
+/** How much sooner than the database this worker counts its lease as ended. */
+const LEASE_MARGIN_MS = 2000;
+/** How many messages of one incident a claim takes behind its first, on average per head. */
+const CHAIN_PER_HEAD = 4;
+
 export function backoffSeconds(attempts: number): number {
   return Math.min(MAX_BACKOFF_SECONDS, 2 ** Math.max(0, attempts - 1));
 }
@@ -84,13 +102,17 @@ interface TClaimedRow {
   payload: unknown;
   incident_id: string | null;
   attempts: number;
-  attempted_at: Date | null;
+  created_at: Date;
+  /** The mark of the previous attempt, before this claim set its own. */
+  previous_attempt_at: Date | null;
 }
 
 export class OutboxWorker {
   private readonly loop: PollingWorker;
   /** This worker's name on the rows it holds. */
   private readonly holder = randomUUID();
+  /** Until when (wall-clock ms, with a margin) this worker's lease on each row it holds is sure to hold. */
+  private readonly leaseSureUntil = new Map<bigint, number>();
 
   constructor(private readonly options: TOutboxWorkerOptions) {
     this.loop = new PollingWorker({
@@ -101,42 +123,90 @@ export class OutboxWorker {
     });
   }
 
-  private leaseUntil(): Date {
-    return new Date(Date.now() + (this.options.leaseSeconds ?? OUTBOX_LEASE_SECONDS) * 1000);
+  private get leaseSeconds(): number {
+    return this.options.leaseSeconds ?? OUTBOX_LEASE_SECONDS;
+  }
+
+  /**
+   * The lease is written in the database's time (now() + lease); this
+   * worker counts it from just before it asked, less a margin, so the two
+   * clocks never need to agree.
+   */
+  private noteLeases(ids: readonly bigint[], askedAt: number): void {
+    const sureUntil = askedAt + this.leaseSeconds * 1000 - LEASE_MARGIN_MS;
+    for (const id of ids) this.leaseSureUntil.set(id, sureUntil);
   }
 
   /** Delivers what is due now; returns how many messages were handled. */
   async deliverDue(): Promise<number> {
     const { database, clock, batchSize = 20, platform } = this.options;
     const now = clock.now();
-    // Leases are wall-clock time: they are about processes dying, not about the bot's (test) clock.
+    const askedAt = Date.now();
+    // Heads: the first pending message of each incident (and every message
+    // of no incident). Followers: the due messages of a head's incident
+    // behind it, up to the first that is not due. No other worker can claim
+    // a follower: it is not a head while its head is pending.
     const claimed = await database.prisma.$queryRaw<TClaimedRow[]>`
-      UPDATE outbox_message SET leased_until = ${this.leaseUntil()}, claimed_by = ${this.holder}, attempts = attempts + 1
-      WHERE id IN (
-        SELECT candidate.id FROM outbox_message candidate
-        WHERE candidate.platform = ${platform} AND candidate.status = 'pending' AND candidate.next_attempt_at <= ${now}
-          AND (candidate.leased_until IS NULL OR candidate.leased_until <= now())
+      WITH heads AS (
+        SELECT head.id, head.incident_id FROM outbox_message head
+        WHERE head.platform = ${platform} AND head.status = 'pending' AND head.next_attempt_at <= ${now}
+          AND (head.leased_until IS NULL OR head.leased_until <= now())
           AND NOT EXISTS (
             SELECT 1 FROM outbox_message earlier
-            WHERE earlier.incident_id = candidate.incident_id AND earlier.status = 'pending' AND earlier.id < candidate.id)
-        ORDER BY candidate.next_attempt_at, candidate.id
+            WHERE earlier.incident_id = head.incident_id AND earlier.platform = head.platform
+              AND earlier.status = 'pending' AND earlier.id < head.id)
+        ORDER BY head.next_attempt_at, head.id
         LIMIT ${batchSize}
-        FOR UPDATE SKIP LOCKED)
-      RETURNING id, kind, target, message_key, payload, incident_id, attempts, attempted_at`;
+        FOR UPDATE SKIP LOCKED),
+      followers AS (
+        SELECT follower.id FROM outbox_message follower JOIN heads ON follower.incident_id = heads.incident_id
+        WHERE follower.platform = ${platform} AND follower.status = 'pending' AND follower.id > heads.id
+          AND follower.next_attempt_at <= ${now}
+          AND NOT EXISTS (
+            SELECT 1 FROM outbox_message between_them
+            WHERE between_them.incident_id = follower.incident_id AND between_them.platform = follower.platform
+              AND between_them.status = 'pending' AND between_them.id > heads.id AND between_them.id < follower.id
+              AND between_them.next_attempt_at > ${now})
+        ORDER BY follower.id
+        LIMIT ${batchSize * CHAIN_PER_HEAD}
+        FOR UPDATE OF follower),
+      picked AS (
+        SELECT message.id, message.attempted_at FROM outbox_message message
+        WHERE message.id IN (SELECT id FROM heads UNION ALL SELECT id FROM followers))
+      UPDATE outbox_message SET
+        leased_until = now() + make_interval(secs => ${this.leaseSeconds}), claimed_by = ${this.holder},
+        attempts = outbox_message.attempts + 1, attempted_at = now()
+      FROM picked WHERE outbox_message.id = picked.id
+      RETURNING outbox_message.id, outbox_message.kind, outbox_message.target, outbox_message.message_key,
+        outbox_message.payload, outbox_message.incident_id, outbox_message.attempts, outbox_message.created_at,
+        picked.attempted_at AS previous_attempt_at`;
     if (claimed.length === 0) return 0;
+    this.noteLeases(
+      claimed.map((row) => row.id),
+      askedAt,
+    );
     claimed.sort((a, b) => (a.id < b.id ? -1 : 1));
     const renewal = setInterval(
       () =>
         void this.renewLeases().catch((error: Error) =>
           this.options.logger.warn({ error: error.message }, "renewing outbox leases failed"),
         ),
-      ((this.options.leaseSeconds ?? OUTBOX_LEASE_SECONDS) * 1000) / 3,
+      (this.leaseSeconds * 1000) / 3,
     );
     renewal.unref();
+    const round = new Map<string, unknown>();
+    // An incident whose message was not delivered: the rest of its chain waits, in order.
+    const held = new Set<string>();
+    const released: TClaimedRow[] = [];
     try {
       for (const row of claimed) {
+        if (row.incident_id && held.has(row.incident_id)) {
+          released.push(row);
+          continue;
+        }
+        let delivered = false;
         try {
-          await this.deliverOne(toMessage(row, platform));
+          delivered = await this.deliverOne(toMessage(row, platform), round);
         } catch (error) {
           // Recording the outcome failed (the database went away): the row
           // is released if possible, else its lease runs out; the rest of
@@ -145,71 +215,78 @@ export class OutboxWorker {
             { outboxId: String(row.id), error: (error as Error).message },
             "recording an outbox delivery failed; the message will be tried again",
           );
-          await this.release(row.id).catch(() => undefined);
+          await this.release([row]).catch(() => undefined);
         }
+        if (!delivered && row.incident_id) held.add(row.incident_id);
       }
+      if (released.length > 0) await this.release(released);
     } finally {
       clearInterval(renewal);
+      for (const row of claimed) this.leaseSureUntil.delete(row.id);
     }
     return claimed.length;
   }
 
-  private async release(id: bigint): Promise<void> {
-    await this.options.database.prisma.outboxMessage.updateMany({
-      where: { id, claimedBy: this.holder, status: "pending" },
-      data: { leasedUntil: null, claimedBy: null },
-    });
+  /** Gives rows back unsent, as they were before this claim. */
+  private async release(rows: readonly TClaimedRow[]): Promise<void> {
+    await this.options.database.prisma.$executeRaw`
+      UPDATE outbox_message SET leased_until = NULL, claimed_by = NULL,
+        attempts = outbox_message.attempts - 1, attempted_at = released.previous_attempt_at
+      FROM unnest(${rows.map((row) => row.id)}::bigint[], ${rows.map((row) => row.previous_attempt_at)}::timestamptz[])
+        AS released(id, previous_attempt_at)
+      WHERE outbox_message.id = released.id AND outbox_message.claimed_by = ${this.holder}
+        AND outbox_message.status = 'pending'`;
   }
 
   private async renewLeases(): Promise<void> {
-    await this.options.database.prisma.outboxMessage.updateMany({
-      where: { claimedBy: this.holder, status: "pending", leasedUntil: { not: null } },
-      data: { leasedUntil: this.leaseUntil() },
-    });
+    const askedAt = Date.now();
+    const renewed = await this.options.database.prisma.$queryRaw<{ id: bigint }[]>`
+      UPDATE outbox_message SET leased_until = now() + make_interval(secs => ${this.leaseSeconds})
+      WHERE claimed_by = ${this.holder} AND status = 'pending' AND leased_until IS NOT NULL
+      RETURNING id`;
+    this.noteLeases(
+      renewed.map((row) => row.id),
+      askedAt,
+    );
   }
 
-  private async deliverOne(message: TClaimedOutboxMessage): Promise<void> {
-    const { database, clock, logger, deliver, classifyFailure } = this.options;
-    const outbox = database.prisma.outboxMessage;
-    // Only the holder of the lease may record the outcome: a worker whose lease ran out (another took over) records nothing.
-    const mine = { id: message.id, claimedBy: this.holder };
+  /** Returns whether the message was delivered (so the rest of its incident's chain may follow). */
+  private async deliverOne(message: TClaimedOutboxMessage, round: Map<string, unknown>): Promise<boolean> {
+    const { database, clock, logger, deliver, classifyFailure, platform } = this.options;
+    const prisma = database.prisma;
     const hooks: TDeliveryHooks = {
       beforeSend: async () => {
-        // Wall-clock time, as the platform stamps its messages: the look-up after a crash searches from here.
-        const marked = await outbox.updateMany({ where: mine, data: { attemptedAt: new Date() } });
-        if (marked.count === 0) throw new LeaseLostError();
+        // Only the holder of a lease may call the platform: past it, another worker may have taken the row over.
+        if (Date.now() >= (this.leaseSureUntil.get(message.id) ?? 0)) throw new LeaseLostError();
       },
+      round,
     };
     try {
       const outcome = await deliver(message, hooks);
       if (outcome.status === "delivered") {
-        await outbox.updateMany({
-          where: mine,
-          data: {
-            status: "delivered",
-            deliveredAt: clock.now(),
-            leasedUntil: null,
-            claimedBy: null,
-            attemptedAt: null,
-            lastError: null,
-            result: (outcome.result ?? {}) as object,
-          },
-        });
-      } else {
-        await outbox.updateMany({
-          where: mine,
-          data: {
-            leasedUntil: null,
-            claimedBy: null,
-            attempts: { decrement: 1 },
-            nextAttemptAt: new Date(clock.now().getTime() + outcome.retryInSeconds * 1000),
-          },
-        });
+        const posted = outcome.posted && message.key ? outcome.posted : null;
+        // One statement: the outcome, and where a keyed message went. Only the holder records it.
+        await prisma.$executeRaw`
+          WITH posted AS (
+            INSERT INTO posted_message (key, platform, ref, posted_at, updated_at)
+            SELECT ${message.key}, ${platform}, ${posted}, ${clock.now()}, ${clock.now()} WHERE ${posted}::text IS NOT NULL
+            ON CONFLICT (key, platform) DO UPDATE SET ref = EXCLUDED.ref, updated_at = EXCLUDED.updated_at)
+          UPDATE outbox_message SET status = 'delivered', delivered_at = ${clock.now()}, leased_until = NULL,
+            claimed_by = NULL, attempted_at = NULL, last_error = NULL, result = ${JSON.stringify(outcome.result ?? {})}::jsonb
+          WHERE id = ${message.id} AND claimed_by = ${this.holder}`;
+        if (posted) round.set(postedRoundKey(message.key!), posted);
+        return true;
       }
+      await prisma.$executeRaw`
+        UPDATE outbox_message SET leased_until = NULL, claimed_by = NULL, attempts = attempts - 1,
+          attempted_at = ${message.interruptedAttemptAt}::timestamptz,
+          next_attempt_at = ${new Date(clock.now().getTime() + outcome.retryInSeconds * 1000)}
+        WHERE id = ${message.id} AND claimed_by = ${this.holder}`;
+      return false;
     } catch (error) {
       if (error instanceof LeaseLostError) {
         logger.warn({ outboxId: String(message.id) }, "outbox lease lost to another worker; not sent");
-        return;
+        return false;
       }
       const failure = classifyFailure(error);
       this.options.onFailure?.(message, failure);
@@ -229,20 +306,17 @@ export class OutboxWorker {
         logger.error(fields, "outbox message parked after a permanent error; fix the cause, then: npx datalek outbox retry");
       else logger.warn(fields, "outbox delivery failed; will retry");
       if (park) this.options.onParked?.(message, failure);
-      await outbox.updateMany({
-        where: mine,
-        data: {
-          status: park ? "failed" : "pending",
-          leasedUntil: null,
-          claimedBy: null,
-          // A refusal by the platform means nothing was sent; a transient failure (a timeout) may have been after the call.
-          ...(failure.kind === "transient" ? {} : { attemptedAt: null }),
-          // A rate limit is not the message's fault: it does not count as an attempt.
-          ...(failure.kind === "rate_limited" ? { attempts: { decrement: 1 } } : {}),
-          lastError: failure.message.slice(0, 500),
-          nextAttemptAt: new Date(clock.now().getTime() + delay * 1000),
-        },
-      });
+      // A refusal by the platform means nothing was sent (the mark goes back
+      // to what it was); a transient failure (a timeout) may have been after the call.
+      const attemptedAt = failure.kind === "transient" ? new Date() : message.interruptedAttemptAt;
+      await prisma.$executeRaw`
+        UPDATE outbox_message SET status = ${park ? "failed" : "pending"}, leased_until = NULL, claimed_by = NULL,
+          attempted_at = ${attemptedAt}::timestamptz,
+          attempts = attempts - ${failure.kind === "rate_limited" ? 1 : 0}::int,
+          last_error = ${failure.message.slice(0, 500)},
+          next_attempt_at = ${new Date(clock.now().getTime() + delay * 1000)}
+        WHERE id = ${message.id} AND claimed_by = ${this.holder}`;
+      return false;
     }
   }
 
@@ -272,6 +346,11 @@ export class OutboxWorker {
 
 class LeaseLostError extends Error {}
 
+/** Where a keyed message went, as the deliveries of one round know it (see findPostedRefInRound). */
+function postedRoundKey(key: string): string {
+  return `posted:${key}`;
+}
+
 function toMessage(row: TClaimedRow, platform: string): TClaimedOutboxMessage {
   const target = ZTarget.safeParse(row.target);
   return {
@@ -284,6 +363,7 @@ function toMessage(row: TClaimedRow, platform: string): TClaimedOutboxMessage {
     payload: row.payload,
     incidentId: row.incident_id,
     attempts: row.attempts,
-    interruptedAttemptAt: row.attempted_at,
+    createdAt: row.created_at,
+    interruptedAttemptAt: row.previous_attempt_at,
   };
 }

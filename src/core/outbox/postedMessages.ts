@@ -15,3 +15,17 @@ export async function recordPostedRef(database: Database, key: string, platform:
     update: { ref, updatedAt: now },
   });
 }
+
+/** As findPostedRef, read once per delivery round (the outbox worker records what the round posts). */
+export async function findPostedRefInRound(
+  database: Database,
+  key: string,
+  platform: string,
+  round: Map<string, unknown>,
+): Promise<string | undefined> {
+  const cacheKey = `posted:${key}`;
+  if (round.has(cacheKey)) return round.get(cacheKey) as string | undefined;
+  const ref = await findPostedRef(database, key, platform);
+  round.set(cacheKey, ref);
+  return ref;
+}

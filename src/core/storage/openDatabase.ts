@@ -9,6 +9,7 @@ import { withFieldEncryption } from "../security/encryptionExtension.ts";
 import { auditCommitTail } from "../audit/recordAuditEvent.ts";
 import { overviewRefreshCommitTail } from "../incidents/requestOverviewRefresh.ts";
 import { withCommitTail } from "./commitTail.ts";
+import { yieldingPglite } from "./yieldingPglite.ts";
 import type { TKeyRing } from "../security/fieldCipher.ts";
 import { PrismaClient } from "./generated/client.ts";
 import { PGLITE_SETTINGS, prepareDataDir } from "./pgliteDataDir.mjs";
@@ -62,6 +63,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   const options = { postgresqlconf: PGLITE_SETTINGS };
   const pglite = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
   await pglite.waitReady;
+  yieldingPglite(pglite);
   // pglite-prisma-adapter 0.6 bundles its own copy of Prisma's adapter types.
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) as never });
   const connection: RawConnection = {

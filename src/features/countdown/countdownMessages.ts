@@ -19,7 +19,7 @@ import type { Incident } from "../../core/storage/generated/client.ts";
 import { messageLink, spansOf, type TRichText } from "../../core/text/richText.ts";
 import { timeLeft } from "../../core/time/deadlines.ts";
 import { formatLocal } from "../../core/time/formatLocal.ts";
-import type { TMessageContext } from "../messageContext.ts";
+import { incidentFor, type TMessageContext } from "../messageContext.ts";
 import { deadlineText, incidentFacts } from "../paging/incidentFacts.ts";
 import { TAKE_ACTION } from "../paging/pagingActions.ts";
 import { ZCountdownMark } from "./countdownJobKinds.ts";
@@ -71,8 +71,7 @@ export const repageKeyPrefix = (incidentId: string) => `incident:${incidentId}:r
 export const repageKey = (incidentId: string, index: number, person: string) =>
   `${repageKeyPrefix(incidentId)}${index}:${person}`;
 
-const findIncident = (context: TMessageContext, incidentId: string) =>
-  context.database.prisma.incident.findUnique({ where: { id: incidentId } });
+const findIncident = (context: TMessageContext, incidentId: string) => incidentFor(context, incidentId);
 
 const local = (at: Date, context: TMessageContext) => formatLocal(at, context.organisation.zone, context.locale);
 

@@ -12,7 +12,7 @@ import { messageKeys } from "../../core/outbox/messageKeys.ts";
 import { toThread } from "../../core/outbox/target.ts";
 import { formatLocal, formatLocalDay } from "../../core/time/formatLocal.ts";
 import { whoEvaluates } from "../evaluation/whoEvaluates.ts";
-import type { TMessageContext } from "../messageContext.ts";
+import { incidentFor, type TMessageContext } from "../messageContext.ts";
 import { MEASURE_DONE_ACTION } from "./measuresActions.ts";
 
 export const MEASURE_ASSIGNED_KIND = "measure.assigned";
@@ -38,7 +38,7 @@ async function ownerMessage(
 ): Promise<TMessage | undefined> {
   const measure = await context.database.prisma.correctiveMeasure.findUnique({ where: { id: measureId } });
   if (!measure) return undefined;
-  const incident = await context.database.prisma.incident.findUnique({ where: { id: measure.incidentId } });
+  const incident = await incidentFor(context, measure.incidentId);
   if (!incident) return undefined;
   const t = context.texts.measures.owner;
   const reference = incident.reference;

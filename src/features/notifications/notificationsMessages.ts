@@ -9,7 +9,7 @@ import type { TBlock } from "../../core/messages/message.ts";
 import { defineMessageKind } from "../../core/messages/messageKind.ts";
 import { strong } from "../../core/text/richText.ts";
 import { formatLocal } from "../../core/time/formatLocal.ts";
-import type { TMessageContext } from "../messageContext.ts";
+import { incidentFor, type TMessageContext } from "../messageContext.ts";
 import { buildApNotificationDraft } from "./buildApNotificationDraft.ts";
 import { buildSubjectNoticeDraft } from "./buildSubjectNoticeDraft.ts";
 import { loadNotificationDraftInput } from "./loadNotificationDraftInput.ts";
@@ -75,10 +75,7 @@ export const draftSentMessage = defineMessageKind({
   kind: NOTIFICATION_MESSAGE_KINDS.draftSent,
   payload: ZDraftSentPayload,
   async build(payload, context: TMessageContext) {
-    const incident = await context.database.prisma.incident.findUnique({
-      where: { id: payload.incidentId },
-      select: { reference: true },
-    });
+    const incident = await incidentFor(context, payload.incidentId);
     if (!incident) return undefined;
     const text = context.texts.notifications.draft.sent({ reference: incident.reference });
     return { summary: text, blocks: [{ kind: "text", text }] };
@@ -89,10 +86,7 @@ export const notificationRecordedMessage = defineMessageKind({
   kind: NOTIFICATION_MESSAGE_KINDS.recorded,
   payload: ZRecordedPayload,
   async build(payload, context: TMessageContext) {
-    const incident = await context.database.prisma.incident.findUnique({
-      where: { id: payload.incidentId },
-      select: { reference: true },
-    });
+    const incident = await incidentFor(context, payload.incidentId);
     if (!incident) return undefined;
     const t = context.texts.notifications.thread;
     const reference = incident.reference;

@@ -11,7 +11,7 @@ import { formatLocal } from "../../core/time/formatLocal.ts";
 import type { Incident } from "../../core/storage/generated/client.ts";
 import type { TDecision } from "../../core/incidents/decisions.ts";
 import { POST_CONTRIBUTIONS } from "../postContributions.ts";
-import type { TMessageContext } from "../messageContext.ts";
+import { incidentFor, type TMessageContext } from "../messageContext.ts";
 import { deadlineText, incidentFacts } from "./incidentFacts.ts";
 import { TAKE_ACTION } from "./pagingActions.ts";
 
@@ -59,7 +59,7 @@ export const incidentPostMessage = defineMessageKind({
   kind: INCIDENT_POST_KIND,
   payload: ZIncidentPayload,
   async build({ incidentId }, context: TMessageContext) {
-    const incident = await context.database.prisma.incident.findUnique({ where: { id: incidentId } });
+    const incident = await incidentFor(context, incidentId);
     if (!incident) return undefined;
     const heading = context.texts.paging.post.heading({ reference: incident.reference });
     return {
@@ -80,7 +80,7 @@ export const incidentPageMessage = defineMessageKind({
   kind: INCIDENT_PAGE_KIND,
   payload: ZPagePayload,
   async build({ incidentId, person: reader }, context: TMessageContext) {
-    const incident = await context.database.prisma.incident.findUnique({ where: { id: incidentId } });
+    const incident = await incidentFor(context, incidentId);
     if (!incident) return undefined;
     const t = context.texts.paging.page;
     const thread = messageLink(messageKeys.incidentPost(incident.id), t.openThread);

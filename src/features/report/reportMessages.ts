@@ -8,7 +8,7 @@ import { defineMessageKind } from "../../core/messages/messageKind.ts";
 import { strong } from "../../core/text/richText.ts";
 import { formatLocal } from "../../core/time/formatLocal.ts";
 import type { TTexts } from "../../texts/index.ts";
-import type { TMessageContext } from "../messageContext.ts";
+import { incidentFor, type TMessageContext } from "../messageContext.ts";
 
 export const REPORT_RECEIPT_KIND = "report.receipt";
 
@@ -43,10 +43,7 @@ export const reportReceiptMessage = defineMessageKind({
   kind: REPORT_RECEIPT_KIND,
   payload: z.object({ incidentId: z.string() }),
   async build({ incidentId }, context: TMessageContext) {
-    const incident = await context.database.prisma.incident.findUnique({
-      where: { id: incidentId },
-      select: { reference: true, deadlineAt: true },
-    });
+    const incident = await incidentFor(context, incidentId);
     if (!incident) return undefined;
     const t = context.texts.report.receipt;
     const deadline = formatLocal(incident.deadlineAt, context.organisation.zone, context.locale);

@@ -14,14 +14,14 @@ import { ErrorCode, type WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { TMessage } from "../../core/messages/message.ts";
 import type { TClaimedOutboxMessage, TDeliveryHooks, TDeliveryOutcome } from "../../core/outbox/OutboxWorker.ts";
-import { findPostedRef, recordPostedRef } from "../../core/outbox/postedMessages.ts";
+import { findPostedRefInRound } from "../../core/outbox/postedMessages.ts";
 import type { RateLimitPauses } from "../../core/outbox/RateLimitPauses.ts";
 import type { TChannelRole } from "../../core/outbox/target.ts";
 import type { Database } from "../../core/storage/openDatabase.ts";
 import type { TLocale } from "../../core/text/locale.ts";
 import type { Clock } from "../../core/time/clock.ts";
 import { findMessageKind } from "../../features/index.ts";
-import type { TMessageContext } from "../../features/messageContext.ts";
+import { incidentLoaderFor, type TMessageContext } from "../../features/messageContext.ts";
 import { textsFor } from "../../texts/index.ts";
 import { parseSlackRef, slackMessageRef, slackUserOf, SLACK_PLATFORM } from "../identity.ts";
 import type { SlackLocales } from "../locale/SlackLocales.ts";
@@ -57,6 +57,13 @@ export class UndeliverableError extends Error {
   readonly code = "datalek_undeliverable";
 }
 
+type TRound = TDeliveryHooks["round"];
+
+/** What a posted message carries to be found again: its row's id and when the row was written (ids alone repeat in a new database). */
+export function outboxMetadataPayload(message: Pick<TClaimedOutboxMessage, "id" | "createdAt">) {
+  return { outbox_id: String(message.id), outbox_created: String(message.createdAt.getTime()) };
+}
+
 export function archiveUrl(ref: string): string | undefined {
   const parsed = parseSlackRef(ref);
   return parsed?.ts ? `https://slack.com/archives/${parsed.channel}/p${parsed.ts.replace(".", "")}` : undefined;
@@ -77,19 +84,27 @@ export function createSlackDelivery(options: TSlackDeliveryOptions) {
     }
   };
 
-  const build = async (message: TClaimedOutboxMessage, locale: TLocale): Promise<TMessage | undefined> => {
+  const build = async (message: TClaimedOutboxMessage, locale: TLocale, round: TRound): Promise<TMessage | undefined> => {
     const kind = findMessageKind(message.kind) ?? SLACK_MESSAGE_KINDS.get(message.kind);
     if (!kind) throw new UndeliverableError(`unknown message kind ${message.kind}`);
     const payload = kind.payload.safeParse(message.payload);
     if (!payload.success)
       throw new UndeliverableError(`payload of ${message.kind} does not parse: ${payload.error.issues[0]?.message}`);
-    return kind.build(payload.data, { ...options.messageContext, locale, texts: textsFor(locale), now: clock.now() });
+    return kind.build(payload.data, {
+      ...options.messageContext,
+      locale,
+      texts: textsFor(locale),
+      now: clock.now(),
+      loadIncident: incidentLoaderFor(database, round),
+    });
   };
 
-  const render = async (content: TMessage, locale: TLocale): Promise<TRenderedMessage> => {
+  const postedRef = (key: string, round: TRound) => findPostedRefInRound(database, key, SLACK_PLATFORM, round);
+
+  const render = async (content: TMessage, locale: TLocale, round: TRound): Promise<TRenderedMessage> => {
     const links = new Map<string, string>();
     for (const key of messageLinks(content)) {
-      const url = archiveUrl((await findPostedRef(database, key, SLACK_PLATFORM)) ?? "");
+      const url = archiveUrl((await postedRef(key, round)) ?? "");
       if (url) links.set(key, url);
     }
     return renderMessage(content, { links, someone: textsFor(locale).common.someone });
@@ -111,7 +126,12 @@ export function createSlackDelivery(options: TSlackDeliveryOptions) {
         );
     const found = (page.messages ?? []).find((candidate) => {
       const metadata = (candidate as { metadata?: { event_type?: string; event_payload?: { outbox_id?: unknown } } }).metadata;
-      return metadata?.event_type === OUTBOX_METADATA_TYPE && String(metadata.event_payload?.outbox_id) === String(message.id);
+      const expected = outboxMetadataPayload(message);
+      return (
+        metadata?.event_type === OUTBOX_METADATA_TYPE &&
+        metadata.event_payload?.outbox_id === expected.outbox_id &&
+        (metadata.event_payload as { outbox_created?: unknown }).outbox_created === expected.outbox_created
+      );
     });
     return found?.ts ? slackMessageRef(conversation, found.ts) : undefined;
   };
@@ -131,10 +151,10 @@ export function createSlackDelivery(options: TSlackDeliveryOptions) {
     locale: TLocale,
     thread?: string,
   ): Promise<TDeliveryOutcome> => {
-    const content = await build(message, locale);
+    const content = await build(message, locale, hooks.round);
     if (!content) return { status: "delivered", result: { skipped: "nothing to say" } };
-    const rendered = await render(content, locale);
-    const previous = message.key ? parseSlackRef(await findPostedRef(database, message.key, SLACK_PLATFORM)) : undefined;
+    const rendered = await render(content, locale, hooks.round);
+    const previous = message.key ? parseSlackRef(await postedRef(message.key, hooks.round)) : undefined;
     if (previous?.ts) {
       // An update is the same however often it is sent: no look-up needed.
       await call("chat.update", () =>
@@ -145,14 +165,13 @@ export function createSlackDelivery(options: TSlackDeliveryOptions) {
     if (message.interruptedAttemptAt) {
       const found = await lookForPosted(message, channel, thread, message.interruptedAttemptAt);
       if (found) {
-        if (message.key) await recordPostedRef(database, message.key, SLACK_PLATFORM, found, clock.now());
         // The files may not have gone out before the interruption: sending them again loses nothing.
         await uploadFiles(content, parseSlackRef(found)!.channel);
         options.logger.info(
           { outboxId: String(message.id), ref: found },
           "interrupted delivery had reached Slack; not posted again",
         );
-        return { status: "delivered", result: { recovered: found } };
+        return { status: "delivered", result: { recovered: found }, posted: found };
       }
     }
     await hooks.beforeSend();
@@ -162,14 +181,14 @@ export function createSlackDelivery(options: TSlackDeliveryOptions) {
         text: rendered.text,
         blocks: rendered.blocks,
         unfurl_links: false,
-        metadata: { event_type: OUTBOX_METADATA_TYPE, event_payload: { outbox_id: String(message.id) } },
+        metadata: { event_type: OUTBOX_METADATA_TYPE, event_payload: outboxMetadataPayload(message) },
         ...(thread ? { thread_ts: thread } : {}),
       }),
     );
     const ref = slackMessageRef(posted.channel ?? channel, posted.ts!);
-    if (message.key) await recordPostedRef(database, message.key, SLACK_PLATFORM, ref, clock.now());
     await uploadFiles(content, posted.channel ?? channel);
-    return { status: "delivered", result: { posted: ref } };
+    // The worker records where it went, with the outcome.
+    return { status: "delivered", result: { posted: ref }, posted: ref };
   };
 
   return async function deliver(message: TClaimedOutboxMessage, hooks: TDeliveryHooks): Promise<TDeliveryOutcome> {
@@ -183,7 +202,7 @@ export function createSlackDelivery(options: TSlackDeliveryOptions) {
         return postOrUpdate(message, hooks, user, await locales.of(user));
       }
       case "thread": {
-        const root = parseSlackRef(await findPostedRef(database, target.of, SLACK_PLATFORM));
+        const root = parseSlackRef(await postedRef(target.of, hooks.round));
         // The thread's first message has not gone out yet: wait for it.
         if (!root?.ts) return { status: "wait", retryInSeconds: WAIT_FOR_THREAD_SECONDS };
         return postOrUpdate(message, hooks, root.channel, locales.defaultLocale, root.ts);
@@ -192,9 +211,9 @@ export function createSlackDelivery(options: TSlackDeliveryOptions) {
         const user = slackUserOf(target.person);
         if (!user) throw new UndeliverableError(`${target.person} is not a Slack person`);
         const locale = await locales.of(user);
-        const content = await build(message, locale);
+        const content = await build(message, locale, hooks.round);
         if (!content) return { status: "delivered", result: { skipped: "nothing to say" } };
-        const rendered = await render(content, locale);
+        const rendered = await render(content, locale, hooks.round);
         const where = parseSlackRef(target.where);
         // An ephemeral message cannot be looked up afterwards: after a crash at this
         // point the person may see a short notice twice, never a report or a page.
