@@ -36,7 +36,10 @@ export function fileConsent(deps: TTeamsListenerDeps) {
   return async (activity: unknown): Promise<void> => {
     const incoming = readIncoming(activity);
     const parsed = ZConsent.safeParse(incoming?.value);
-    if (!incoming?.actor || !parsed.success) return;
+    if (!incoming?.actor || !parsed.success) {
+      deps.logger.warn({ issue: parsed.error?.issues[0]?.message }, "a file consent answer that does not parse was ignored");
+      return;
+    }
     const { action, context, uploadInfo } = parsed.data;
     const locale = localeOf(incoming, deps.defaultLocale);
     const texts = textsFor(locale);
@@ -71,7 +74,10 @@ export function fileConsent(deps: TTeamsListenerDeps) {
       if (incoming.replyToId) await client.update(incoming.replyToId, { type: "message", text } as never).catch(() => undefined);
       else await client.create({ type: "message", text } as never);
     };
-    if (!file) return void (await say(texts.teams.fileGone));
+    if (!file) {
+      deps.logger.warn({ outbox: context.outbox, forActor }, "a file consent answer for no file of this person");
+      return void (await say(texts.teams.fileGone));
+    }
     if (action === "decline" || !uploadInfo) return void (await say(texts.teams.fileDeclined({ name: file.filename })));
     const bytes = Buffer.from(file.content, "utf8");
     for (let start = 0; start < bytes.length || start === 0; start += UPLOAD_FRAGMENT_BYTES) {
@@ -79,10 +85,8 @@ export function fileConsent(deps: TTeamsListenerDeps) {
       // The upload URL is pre-authenticated: no Authorization header.
       const response = await fetch(uploadInfo.uploadUrl, {
         method: "PUT",
-        headers: {
-          "content-length": String(fragment.length),
-          "content-range": `bytes ${start}-${start + fragment.length - 1}/${bytes.length}`,
-        },
+        // The length goes with the body; the range says where it belongs.
+        headers: { "content-range": `bytes ${start}-${start + fragment.length - 1}/${bytes.length}` },
         body: fragment,
         signal: AbortSignal.timeout(30_000),
       });
