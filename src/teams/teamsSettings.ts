@@ -9,11 +9,20 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TEAMS_CHANNEL_ID = /^19:[^\s;]+@thread\.(tacv2|skype)$/;
 
 const blank = (value: unknown) => (value === "" ? undefined : value);
+/** The placeholders of .env.example look valid: refused by name, so a copied file does not start a bot that pages nobody. */
+const EXAMPLE_GUID = "00000000-0000-0000-0000-000000000000";
+const notAnExample = (value: string) => value !== EXAMPLE_GUID && !value.includes("...");
+const EXAMPLE_MESSAGE = "is still the example value from .env.example: put in your own (see docs/teams.md)";
 
 const guid = (what: string) =>
   z.preprocess(
     blank,
-    z.string().trim().regex(GUID, `must be ${what} (a GUID such as 00000000-0000-0000-0000-000000000000)`).optional(),
+    z
+      .string()
+      .trim()
+      .regex(GUID, `must be ${what} (a GUID such as 0f3c1a2b-4d5e-4f60-8a9b-0c1d2e3f4a5b)`)
+      .refine(notAnExample, EXAMPLE_MESSAGE)
+      .optional(),
   );
 
 const objectIds = z.preprocess(
@@ -24,7 +33,14 @@ const objectIds = z.preprocess(
           .map((id) => id.trim())
           .filter(Boolean)
       : undefined,
-  z.array(z.string().regex(GUID, "must hold Entra object ids (GUIDs, Entra admin center → Users → Object ID)")).optional(),
+  z
+    .array(
+      z
+        .string()
+        .regex(GUID, "must hold Entra object ids (GUIDs, Entra admin center → Users → Object ID)")
+        .refine(notAnExample, EXAMPLE_MESSAGE),
+    )
+    .optional(),
 );
 
 const channelId = z.preprocess(
@@ -33,6 +49,7 @@ const channelId = z.preprocess(
     .string()
     .trim()
     .regex(TEAMS_CHANNEL_ID, "must be a Teams channel id such as 19:abc123@thread.tacv2 (channel → ⋯ → Get link to channel)")
+    .refine(notAnExample, EXAMPLE_MESSAGE)
     .optional(),
 );
 
