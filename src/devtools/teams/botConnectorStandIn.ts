@@ -12,6 +12,7 @@
  * - [format] msteams-docs, bots/how-to/format-your-bot-messages.md (message size limit)
  * - [proactive] msteams-docs, bots/how-to/conversations/send-proactive-messages.md
  * - [files]  msteams-docs, bots/how-to/bots-filesv4.md, and OneDrive "upload bytes to the upload session"
+ * - [views]  msteams-docs, task-modules-and-cards/cards/Universal-actions-for-adaptive-cards/User-Specific-Views.md
  * - [sdk]    @microsoft/teams.apps 2.0.9 and @microsoft/teams.api 2.0.9 (dist/*.js), the SDK the bot will use
  *
  * One server answers:
@@ -149,6 +150,13 @@ export interface StoredActivity {
   deleted: boolean;
   /** What Teams does with the cards of the current version (see cardChecks.ts). */
   cardProblems: CardProblem[];
+  /**
+   * User Specific Views: the card a user's client shows after an automatic refresh, by Teams user id. [views]
+   * "the card automatically refreshes to a user specific view for the users in userIds ... other users in the
+   * conversation see the card unchanged". Cleared when the bot updates the message (everyone sees the new one
+   * until their client refreshes it again).
+   */
+  userViews: Record<string, Record<string, unknown>>;
 }
 
 export interface StandInConversation {
@@ -467,6 +475,17 @@ export class BotConnectorStandIn {
     return this.conversationStore.get(baseId)?.activities.find((a) => a.id === activityId);
   }
 
+  /** The card one user sees in a message: their User Specific View after a refresh, or the shared card. [views] */
+  cardSeenBy(conversationId: string, activityId: string, userId: string): Record<string, unknown> | undefined {
+    const stored = this.activity(conversationId, activityId);
+    if (!stored) return undefined;
+    const view = stored.userViews[userId];
+    if (view) return view;
+    const attachments = Array.isArray(stored.activity.attachments) ? stored.activity.attachments : [];
+    const card = attachments.find((a) => isObject(a) && a.contentType === ADAPTIVE_CARD_CONTENT_TYPE);
+    return isObject(card) && isObject(card.content) ? card.content : undefined;
+  }
+
   /** The visible messages of a channel thread: the root and its replies. */
   thread(channelId: string, rootActivityId: string): StoredActivity[] {
     const entry = this.conversationStore.get(channelId);
@@ -664,6 +683,7 @@ export class BotConnectorStandIn {
       previousVersions: [],
       deleted: false,
       cardProblems: [],
+      userViews: {},
     });
   }
 
@@ -685,7 +705,12 @@ export class BotConnectorStandIn {
         typeof conversation.id === "string" && typeof activity.replyToId === "string"
           ? this.activity(conversation.id, activity.replyToId)
           : undefined;
-      if (target && !target.deleted) {
+      const value = isObject(activity.value) ? activity.value : {};
+      const from = isObject(activity.from) ? activity.from : {};
+      if (target && !target.deleted && value.trigger === "automatic" && typeof from.id === "string") {
+        // An automatic refresh changes the card only for the user whose client asked. [views]
+        target.userViews[from.id] = body.value as Record<string, unknown>;
+      } else if (target && !target.deleted) {
         const attachments = Array.isArray(target.activity.attachments) ? [...target.activity.attachments] : [];
         const index = attachments.findIndex((a) => isObject(a) && a.contentType === ADAPTIVE_CARD_CONTENT_TYPE);
         if (index >= 0) {
@@ -1078,6 +1103,7 @@ export class BotConnectorStandIn {
     const { id, timestamp, channelId, serviceUrl, from, conversation } = stored.activity;
     stored.activity = { ...body, id, timestamp, channelId, serviceUrl, from, conversation };
     stored.cardProblems = cardProblemsOfActivity(stored.activity, entry.record.type);
+    stored.userViews = {};
     return new HttpAnswer(200, { id: stored.id });
   }
 
@@ -1191,6 +1217,7 @@ export class BotConnectorStandIn {
       previousVersions: [],
       deleted: false,
       cardProblems: cardProblemsOfActivity(activity, entry.record.type),
+      userViews: {},
     };
     entry.activities.push(stored);
     return stored;

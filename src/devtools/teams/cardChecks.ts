@@ -26,6 +26,13 @@ export const HIGHEST_RENDERED_CARD_VERSION = "1.5";
  */
 export const MAX_SHOWN_PRIMARY_ACTIONS = 6;
 
+/**
+ * "Maximum 60 different users can see a different version of the card" (msteams-docs,
+ * Universal-actions-for-adaptive-cards/User-Specific-Views.md); the refresh's userIds are "the list of
+ * user Ids for which the card will be automatically refreshed" (teams.cards IRefreshDefinition).
+ */
+export const MAX_REFRESH_USER_IDS = 60;
+
 /** `Action.Execute` needs schema 1.4: "Universal Actions for Adaptive Cards is introduced in the
  * Adaptive Cards schema version 1.4" (msteams-docs, Universal-actions-for-adaptive-cards/
  * Work-with-Universal-Actions-for-Adaptive-Cards.md). */
@@ -81,6 +88,15 @@ export function adaptiveCardProblems(card: unknown): string[] {
   const actions = Array.isArray(card.actions) ? card.actions : [];
   if (actions.length > MAX_SHOWN_PRIMARY_ACTIONS) {
     problems.push(`${actions.length} primary actions: Teams shows only the first ${MAX_SHOWN_PRIMARY_ACTIONS}`);
+  }
+  if (isObject(card.refresh)) {
+    const refresh = card.refresh;
+    if (!isObject(refresh.action) || refresh.action.type !== "Action.Execute")
+      problems.push("the refresh's action is not an Action.Execute: Teams never refreshes the card");
+    if (Array.isArray(refresh.userIds) && refresh.userIds.length > MAX_REFRESH_USER_IDS)
+      problems.push(
+        `${refresh.userIds.length} users in the refresh's userIds: Teams shows user specific views to at most ${MAX_REFRESH_USER_IDS}`,
+      );
   }
   if (typeof version === "string" && /^\d+\.\d+$/.test(version) && compareVersions(version, UNIVERSAL_ACTIONS_MIN_VERSION) < 0) {
     if (containsActionType(card, "Action.Execute")) {

@@ -27,7 +27,7 @@ import type { TMessage } from "../../core/messages/message.ts";
 import type { TClaimedOutboxMessage, TDeliveryHooks, TDeliveryOutcome } from "../../core/outbox/OutboxWorker.ts";
 import { findPostedRef, recordPostedRef } from "../../core/outbox/postedMessages.ts";
 import type { RateLimitPauses } from "../../core/outbox/RateLimitPauses.ts";
-import type { TChannelRole } from "../../core/outbox/target.ts";
+import { ZTarget, type TChannelRole } from "../../core/outbox/target.ts";
 import type { Database } from "../../core/storage/openDatabase.ts";
 import { toBotLocale, type TLocale } from "../../core/text/locale.ts";
 import type { Clock } from "../../core/time/clock.ts";
@@ -37,9 +37,13 @@ import { textsFor } from "../../texts/index.ts";
 import { parseTeamsRef, teamsMessageRef, teamsObjectIdOf, TEAMS_PLATFORM, threadRootOf, channelOf } from "../identity.ts";
 import { FILE_CONSENT_CONTENT_TYPE } from "../render/cardTypes.ts";
 import { renderActivity, type TCardContext, type TRenderedActivity } from "../render/renderCard.ts";
+import { TEAMS_LIMITS } from "../render/teamsLimits.ts";
 import { connectorErrorOf } from "./classifyTeamsFailure.ts";
 import { UndeliverableError } from "./deliveryErrors.ts";
 import { channelKey, personKey, type TeamsConversations } from "./teamsConversations.ts";
+
+/** The verb of the refresh that asks for a reader's own version of a card (User Specific Views). */
+export const REFRESH_VERB = "datalek_refresh";
 
 /** How long a message that waits for its thread to exist waits per round. */
 const WAIT_FOR_THREAD_SECONDS = 2;
@@ -102,14 +106,37 @@ export function createTeamsDelivery(options: TTeamsDeliveryOptions) {
     return kind.build(payload.data, { ...options.messageContext, locale, texts: textsFor(locale), now: clock.now() });
   };
 
-  const render = async (content: TMessage, locale: TLocale): Promise<TRenderedActivity> => {
+  /**
+   * User Specific Views (Universal Actions refresh): a card in a channel names the privacy officers and
+   * administrators the front end can reach (at most 60, Teams' limit), and their clients ask the bot for
+   * their own version (their language); Teams asks for everyone in a channel of fewer than 60 people, and
+   * a reader who is neither gets the card without buttons they may not use.
+   */
+  const refreshFor = async (): Promise<Record<string, unknown>> => {
+    const overseers = [...options.messageContext.roles.dpos, ...options.messageContext.roles.admins]
+      .map(teamsObjectIdOf)
+      .filter((id): id is string => id !== undefined);
+    const userIds: string[] = [];
+    for (const objectId of new Set(overseers)) {
+      const row = await conversations.find(personKey(objectId));
+      if (row?.userId) userIds.push(row.userId);
+    }
+    return {
+      refresh: {
+        action: { type: "Action.Execute", verb: REFRESH_VERB, data: {} },
+        userIds: userIds.slice(0, TEAMS_LIMITS.refreshUserIds),
+      },
+    };
+  };
+
+  const render = async (content: TMessage, locale: TLocale, extra: Record<string, unknown> = {}): Promise<TRenderedActivity> => {
     const links = new Map<string, string>();
     for (const key of linkedKeys(content)) {
       const ref = await findPostedRef(database, key, TEAMS_PLATFORM);
       const url = ref ? options.messageUrl(ref) : undefined;
       if (url) links.set(key, url);
     }
-    return renderActivity(content, options.cardContext(locale, links));
+    return renderActivity(content, options.cardContext(locale, links), extra);
   };
 
   const localeOf = async (objectId: string): Promise<TLocale> => {
@@ -186,7 +213,7 @@ export function createTeamsDelivery(options: TTeamsDeliveryOptions) {
   ): Promise<TDeliveryOutcome> => {
     const content = await build(message, locale);
     if (!content) return { status: "delivered", result: { skipped: "nothing to say" } };
-    const activity = await render(content, locale);
+    const activity = await render(content, locale, place.kind === "person" ? {} : await refreshFor());
     const previous = message.key ? parseTeamsRef(await findPostedRef(database, message.key, TEAMS_PLATFORM)) : undefined;
     if (previous) {
       const serviceUrl =
@@ -319,7 +346,39 @@ export function createTeamsDelivery(options: TTeamsDeliveryOptions) {
   /** Rebuilds a delivered message (to answer a file consent or refresh a card): what it said, for this reader. */
   const rebuild = async (message: TClaimedOutboxMessage, locale: TLocale) => build(message, locale);
 
-  return { deliver, rebuild, render, personalChat, clientFor, localeOf };
+  /**
+   * The card a reader's client asked for in a refresh: the message posted under `key`, built again from the
+   * current records in the reader's language; without the buttons for someone who is no privacy officer or
+   * administrator (they would be refused). Undefined when the bot posted nothing under that key.
+   */
+  const cardForReader = async (key: string, locale: TLocale, overseer: boolean) => {
+    const row = await database.prisma.outboxMessage.findFirst({
+      where: { platform: TEAMS_PLATFORM, messageKey: key },
+      orderBy: { id: "desc" },
+    });
+    const target = row ? ZTarget.safeParse(row.target) : undefined;
+    if (!row || !target?.success) return undefined;
+    const content = await build(
+      {
+        id: row.id,
+        platform: row.platform,
+        kind: row.kind,
+        target: target.data,
+        key: row.messageKey,
+        payload: row.payload,
+        incidentId: row.incidentId,
+        attempts: row.attempts,
+        interruptedAttemptAt: null,
+        createdAt: row.createdAt,
+      } as TClaimedOutboxMessage,
+      locale,
+    );
+    if (!content) return undefined;
+    const shown = overseer ? content : { ...content, blocks: content.blocks.filter((block) => block.kind !== "controls") };
+    return (await render(shown, locale, await refreshFor())).attachments[0]!.content;
+  };
+
+  return { deliver, rebuild, render, cardForReader, personalChat, clientFor, localeOf };
 }
 
 export type TTeamsDelivery = ReturnType<typeof createTeamsDelivery>;

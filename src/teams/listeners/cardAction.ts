@@ -5,6 +5,9 @@
 // is answered, as in Slack: "this button no longer does anything".
 import { z } from "zod";
 import { enqueueNotice } from "../../core/notices/enqueueNotice.ts";
+import { isOverseer } from "../../core/people/roles.ts";
+import { REFRESH_VERB } from "../delivery/deliverToTeams.ts";
+import { findPostedKey } from "./findPostedKey.ts";
 import { textsFor } from "../../texts/index.ts";
 import { findCardAction } from "./actions/cardActions.ts";
 import { localeOf, readIncoming } from "./incoming.ts";
@@ -18,11 +21,10 @@ const ZExecute = z
   })
   .loose();
 
-export interface TCardActionAnswer {
-  statusCode: number;
-  type: "application/vnd.microsoft.activity.message";
-  value: string;
-}
+export type TCardActionAnswer =
+  | { statusCode: number; type: "application/vnd.microsoft.activity.message"; value: string }
+  /** "an Adaptive Card that the client should display in place of the current one" (a refresh). */
+  | { statusCode: number; type: "application/vnd.microsoft.card.adaptive"; value: Record<string, unknown> };
 
 export function cardAction(deps: TTeamsListenerDeps) {
   return async (activity: unknown): Promise<TCardActionAnswer> => {
@@ -36,6 +38,17 @@ export function cardAction(deps: TTeamsListenerDeps) {
     });
     if (!incoming?.actor || !parsed.success) return answer(texts.teams.clickDone);
     const { verb, data } = parsed.data.action;
+    if (verb === REFRESH_VERB) {
+      // A client asks for this reader's version of a card (User Specific Views).
+      const key = incoming.replyToId
+        ? await findPostedKey(deps.database, incoming.conversationId, incoming.replyToId)
+        : undefined;
+      const card = key
+        ? await deps.delivery.cardForReader(key, localeOf(incoming, deps.defaultLocale), isOverseer(incoming.actor, deps.roles))
+        : undefined;
+      if (card) return { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card };
+      return answer(texts.teams.clickDone);
+    }
     const execute = findCardAction(verb);
     if (!execute) {
       const actor = incoming.actor;

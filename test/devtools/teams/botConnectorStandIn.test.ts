@@ -11,6 +11,7 @@ import {
   type StandInUser,
 } from "../../../src/devtools/teams/botConnectorStandIn.ts";
 import { TeamsActivities } from "../../../src/devtools/teams/teamsActivities.ts";
+import { adaptiveCardProblems } from "../../../src/devtools/teams/cardChecks.ts";
 
 const APP_ID = "00000000-aaaa-4bbb-8ccc-000000000001";
 const APP_PASSWORD = "correct-horse-battery-staple";
@@ -656,6 +657,55 @@ describe("incoming activities", () => {
     const card = (shown.activity.attachments as { content: { body: { text: string }[] } }[])[0]!.content;
     expect(card.body[0]!.text).toBe("Opgepakt door Alice");
     expect(shown.previousVersions).toHaveLength(1);
+  });
+
+  it("shows an automatic refresh's card to the user whose client asked only, until the bot updates the message", async () => {
+    const token = await botToken();
+    const conversationId = standIn.personalConversationOf(alice.id)!.id;
+    const sent = (await (
+      await connector(`/v3/conversations/${encodeURIComponent(conversationId)}/activities`, {
+        method: "POST",
+        token,
+        body: { type: "message", attachments: [adaptiveCard("1.5")] },
+      })
+    ).json()) as { id: string };
+    const shared = standIn.cardSeenBy(conversationId, sent.id, "29:someone-else");
+
+    await standIn.sendActivity(
+      bot.url,
+      activities.cardAction(alice.id, conversationId, { verb: "refresh", replyToId: sent.id, trigger: "automatic" }),
+    );
+    const mine = standIn.cardSeenBy(conversationId, sent.id, alice.id) as { body: { text: string }[] };
+    expect(mine.body[0]!.text).toBe("Opgepakt door Alice");
+    // Everyone else still sees the card as sent, and the message itself did not change.
+    expect(standIn.cardSeenBy(conversationId, sent.id, "29:someone-else")).toEqual(shared);
+    expect(standIn.activity(conversationId, sent.id)!.previousVersions).toHaveLength(0);
+
+    await connector(`/v3/conversations/${encodeURIComponent(conversationId)}/activities/${sent.id}`, {
+      method: "PUT",
+      token,
+      body: { type: "message", attachments: [adaptiveCard("1.5")] },
+    });
+    expect(standIn.activity(conversationId, sent.id)!.userViews).toEqual({});
+  });
+});
+
+describe("card checks: refresh", () => {
+  it("says when more users are named for user specific views than Teams serves (60)", () => {
+    const card = (userIds: number) => ({
+      type: "AdaptiveCard",
+      version: "1.5",
+      body: [],
+      refresh: {
+        action: { type: "Action.Execute", verb: "refresh" },
+        userIds: Array.from({ length: userIds }, (_, i) => `29:${i}`),
+      },
+    });
+    expect(adaptiveCardProblems(card(60))).toEqual([]);
+    expect(adaptiveCardProblems(card(61))).toEqual([expect.stringContaining("at most 60")]);
+    expect(adaptiveCardProblems({ ...card(1), refresh: { action: { type: "Action.Submit" } } })).toEqual([
+      expect.stringContaining("not an Action.Execute"),
+    ]);
   });
 });
 

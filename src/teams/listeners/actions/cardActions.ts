@@ -24,7 +24,8 @@ import { TAKE_ACTION } from "../../../features/paging/pagingActions.ts";
 import { takeIncident } from "../../../features/paging/takeIncident.ts";
 import { answerRetentionReview } from "../../../features/retention/answerRetentionReview.ts";
 import { RETENTION_ACTIONS } from "../../../features/retention/retentionActions.ts";
-import { channelOf, parseTeamsRef, teamsMessageRef, TEAMS_PLATFORM, threadRootOf } from "../../identity.ts";
+import { channelOf, parseTeamsRef, TEAMS_PLATFORM, threadRootOf } from "../../identity.ts";
+import { findPostedKey } from "../findPostedKey.ts";
 import type { TTeamsListenerDeps } from "../teamsListenerDeps.ts";
 
 export interface TCardClick {
@@ -46,16 +47,11 @@ const INCIDENT_KEY = /^incident:([0-9a-f-]{36}):/i;
 
 /** Which incident a click in its post, its thread or a checklist part belongs to, through where the bot posted. */
 async function findClickedIncident(deps: TTeamsListenerDeps, click: TCardClick): Promise<string | undefined> {
-  const refs = [
-    click.replyToId ? teamsMessageRef(click.conversationId, click.replyToId) : undefined,
-    threadRootOf(click.conversationId) ? teamsMessageRef(click.conversationId, threadRootOf(click.conversationId)!) : undefined,
-  ].filter((ref): ref is string => ref !== undefined);
-  for (const ref of refs) {
-    const posted = await deps.database.prisma.postedMessage.findFirst({
-      where: { platform: TEAMS_PLATFORM, ref },
-      select: { key: true },
-    });
-    const incidentId = posted ? INCIDENT_KEY.exec(posted.key)?.[1] : undefined;
+  const root = threadRootOf(click.conversationId);
+  for (const activityId of [click.replyToId, root]) {
+    if (!activityId) continue;
+    const key = await findPostedKey(deps.database, click.conversationId, activityId);
+    const incidentId = key ? INCIDENT_KEY.exec(key)?.[1] : undefined;
     if (incidentId) return incidentId;
   }
   return undefined;
