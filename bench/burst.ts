@@ -16,11 +16,13 @@
 //   - start to healthy: fresh and existing data folder (PGlite), fresh
 //     (migrating) and existing database (PostgreSQL);
 //   - whether every accepted report was stored. A lost report prints a loud
-//     banner and exits 1; a missed target exits 2.
+//     banner and exits 1 (so does a database that could not be measured, or
+//     a bot that does not stop cleanly on SIGTERM); a missed target exits 2.
 // The figures also go to bench/results/burst-<date>.json.
 //
 //   npx tsx bench/burst.ts            (BURST_SECONDS=10 for a quick run;
-//                                      BURST_DATABASES=pglite for one database)
+//                                      BURST_DATABASES=pglite for one database;
+//                                      BURST_KEEP_LOGS=1 keeps the processes' logs)
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -115,6 +117,8 @@ interface TSection {
   bot: TTargetRun;
   storage: TStorageCheck;
   botLog: string;
+  /** The bot's exit code when stopped with SIGTERM after the burst (null: it had to be killed). */
+  stopCode: number | null;
 }
 
 function slackFor(url: string, standIn: SlackStandIn): SlackClientSimulator {
@@ -364,12 +368,12 @@ async function section(database: string, bareScript: string, logDir: string): Pr
     const { port, env } = await environment();
     const child = spawnNpmStart(env, { logFile: botLog });
     let run: Omit<TTargetRun, "startMs">;
+    let stopCode: number | null = null;
     try {
       startMs.existing = await waitUntilHealthy(child, `http://127.0.0.1:${port}`);
       run = await measure(child, `http://127.0.0.1:${port}`, standIn, tag, "bot", database === "postgresql");
     } finally {
-      const code = await stop(child);
-      if (code !== 0) console.log(`  the bot exited with ${code ?? "SIGKILL"} when stopped; its log: ${botLog}`);
+      stopCode = await stop(child);
     }
     const windows = [
       { from: run.single.submissions.startedAt, to: run.burst.submissions.startedAt },
@@ -395,7 +399,7 @@ async function section(database: string, bareScript: string, logDir: string): Pr
     }
     run.single.stored = stored.perWindow[0];
     run.burst.stored = stored.perWindow[1];
-    return { database, bare, bot: { startMs, ...run }, storage: checkStorage(run, stored), botLog };
+    return { database, bare, bot: { startMs, ...run }, storage: checkStorage(run, stored), botLog, stopCode };
   } finally {
     await standIn.close();
     if (admin) {
@@ -569,7 +573,7 @@ function details(result: TSection): string[] {
     lines.push(
       `  ${result.storage.storedAfterRefusal} report(s) told to try again were stored all the same (a retry makes a duplicate)`,
     );
-  lines.push(`  stored reports checked ${result.storage.method}; bot log: ${result.botLog}`);
+  lines.push(`  stored reports checked ${result.storage.method}`);
   return lines;
 }
 
@@ -613,7 +617,10 @@ async function main(): Promise<number> {
   for (const database of DATABASES) {
     if (database !== "pglite" && database !== "postgresql") throw new Error(`BURST_DATABASES: unknown database ${database}`);
     try {
-      results.push(await section(database, bareScript, logDir));
+      const result = await section(database, bareScript, logDir);
+      results.push(result);
+      if (result.stopCode !== 0)
+        problems.push(`${database}: the bot exited with ${result.stopCode ?? "SIGKILL"} when stopped (log: ${result.botLog})`);
     } catch (error) {
       problems.push(`${database}: not measured: ${(error as Error).message}`);
       console.log(`  ${database}: NOT MEASURED: ${(error as Error).message}`);
@@ -676,7 +683,7 @@ async function main(): Promise<number> {
     )}\n`,
   );
   console.log(`figures written to ${path.relative(REPO, file)}`);
-  if (lost === 0 && problems.length === 0) fs.rmSync(logDir, { recursive: true, force: true });
+  if (lost === 0 && problems.length === 0 && !process.env.BURST_KEEP_LOGS) fs.rmSync(logDir, { recursive: true, force: true });
   else console.log(`the processes' logs are kept in ${logDir}`);
   if (lost > 0 || problems.length > 0) return 1;
   if (missed > 0) {
