@@ -44,6 +44,7 @@ import {
   waitUntilHealthy,
   type TChild,
 } from "./support/processes.ts";
+import { templateWarning } from "./support/pgliteTemplate.ts";
 import { cpuMs, postgresCpu, postgresCpuBetween, RssSampler, statusMb } from "./support/procStats.ts";
 import { formatTable, summarise, type TLatencySummary } from "./support/stats.ts";
 
@@ -612,6 +613,8 @@ async function main(): Promise<number> {
     `the bot runs as npm start runs it: node ${npmStartArgs().join(" ")}${built ? ` (${built.replace(/datalek-bot: /g, "").replace(/\n/g, "; ")})` : ""}; ` +
       `the bare Bolt app compiled the same way; both against one strict Slack stand-in per database`,
   );
+  const template = DATABASES.includes("pglite") ? await templateWarning() : undefined;
+  if (template) console.log(template);
   const results: TSection[] = [];
   const problems: string[] = [];
   for (const database of DATABASES) {
@@ -668,6 +671,7 @@ async function main(): Promise<number> {
         clients: CLIENTS,
         restSeconds: REST_SECONDS,
         start: `node ${npmStartArgs().join(" ")}`,
+        ...(template ? { template } : {}),
         targets: TARGET,
         problems,
         results: results.map((result) => ({

@@ -16,6 +16,7 @@ import path from "node:path";
 import pg from "pg";
 import { SlackStandIn } from "../src/devtools/slack/slackStandIn.ts";
 import { buildIfStale, freePort, npmStartArgs, spawnNode, stop, waitUntilHealthy } from "./support/processes.ts";
+import { templateWarning } from "./support/pgliteTemplate.ts";
 import { statusMb } from "./support/procStats.ts";
 import { formatTable } from "./support/stats.ts";
 
@@ -90,6 +91,8 @@ async function main(): Promise<number> {
       `startup bench: tsx vs compiled (node ${RUNNERS.compiled.join(" ")}${built ? `, ${built.replace(/datalek-bot: /g, "").replace(/\n/g, "; ")}` : ""}), ` +
         `median of ${REPEAT}; Node ${process.version}, ${os.cpus().length} CPU(s), load average ${os.loadavg()[0]!.toFixed(1)}`,
     );
+    const template = await templateWarning();
+    if (template) console.log(template);
     for (let round = 0; round < REPEAT; round++) {
       for (const runner of round % 2 === 0 ? (["tsx", "compiled"] as const) : (["compiled", "tsx"] as const)) {
         const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "datalek-startup-"));
