@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
+import { InFlight } from "../core/jobs/InFlight.ts";
 import { OutboxWorker } from "../core/outbox/OutboxWorker.ts";
 import { RateLimitPauses } from "../core/outbox/RateLimitPauses.ts";
 import type { TFeatureDeps } from "../features/featureDeps.ts";
@@ -18,6 +19,7 @@ import { createSlackWebClient, slackClientOptions } from "./client/createSlackWe
 import { classifySlackFailure } from "./delivery/classifySlackFailure.ts";
 import { convertLegacyOutbox } from "./delivery/convertLegacyOutbox.ts";
 import { createSlackDelivery } from "./delivery/deliverToSlack.ts";
+import { HomeTabViewers } from "./home/homeTabViewers.ts";
 import { HomeTabRefresher } from "./home/HomeTabRefresher.ts";
 import { SLACK_PLATFORM, slackPerson, slackWhere } from "./identity.ts";
 import { registerListeners } from "./listeners/index.ts";
@@ -63,6 +65,8 @@ export interface TSlackFrontEnd {
   locales: SlackLocales;
   /** Asks the outbox and the Home refresher to run now. */
   wake(): void;
+  /** Resolves when no listener is running any more (one that answered may still be finishing its work). */
+  idle(): Promise<void>;
   start(): Promise<{ port: number }>;
   stop(): Promise<void>;
 }
@@ -133,6 +137,9 @@ export function createSlackFrontEnd(options: TSlackFrontEndOptions): TSlackFront
       });
   if (receiver) guardRequestBodies(receiver, REQUEST_BODY_LIMIT, logger);
 
+  // Every listener run is counted until it ends (work after the answer included): stop() waits for it.
+  const inFlight = new InFlight();
+  app.use(({ next }) => inFlight.track(next()));
   app.error(async (error) => {
     logger.error({ error: error.message, code: (error as { code?: string }).code }, "listener failed");
   });
@@ -157,7 +164,8 @@ export function createSlackFrontEnd(options: TSlackFrontEndOptions): TSlackFront
   );
   if (receiver) metrics.instrumentReceiver(receiver as unknown as Parameters<TBotMetrics["instrumentReceiver"]>[0]);
   app.use(metrics.ackMiddleware);
-  const homeDeps = { ...deps, client, locales };
+  const homeTabViewers = new HomeTabViewers(deps.database);
+  const homeDeps = { ...deps, client, locales, homeTabViewers };
   registerListeners(app, {
     ...homeDeps,
     wakeOutbox: wake,
@@ -200,7 +208,11 @@ export function createSlackFrontEnd(options: TSlackFrontEndOptions): TSlackFront
         .then(() => homeTabs.kick());
     },
   });
-  const homeTabs = new HomeTabRefresher({ ...homeDeps, logger: logger.child({ component: "home-tabs" }) });
+  const homeTabs = new HomeTabRefresher({
+    ...homeDeps,
+    viewers: homeTabViewers,
+    logger: logger.child({ component: "home-tabs" }),
+  });
 
   let server: Server | undefined;
   // In Socket Mode nothing listens on PORT for Slack; /healthz and /metrics
@@ -217,6 +229,7 @@ export function createSlackFrontEnd(options: TSlackFrontEndOptions): TSlackFront
       void outbox.kick();
       void homeTabs.kick();
     },
+    idle: () => inFlight.idle(),
     async start() {
       const tokenCheck = options.tokenCheck ?? (await checkSlackToken(client));
       if (tokenCheck.state === "refused") throw new SlackSetupError(tokenRefusedLine("SLACK_BOT_TOKEN", tokenCheck.error));
@@ -250,10 +263,12 @@ export function createSlackFrontEnd(options: TSlackFrontEndOptions): TSlackFront
       return { port };
     },
     async stop() {
+      // No new requests; what the answered ones still do is finished first.
+      await app.stop();
+      await inFlight.idle(10_000);
       await setupMonitor.stop();
       await outbox.stop();
       await homeTabs.stop();
-      await app.stop();
       if (healthServer) await new Promise<void>((resolve) => healthServer!.close(() => resolve()));
     },
   };

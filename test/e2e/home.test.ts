@@ -101,7 +101,10 @@ describe.each(DATABASE_KINDS)("App Home, status and list on %s", (kind) => {
     ]);
     expect(homeText(home)).not.toContain("verkeerde ouder");
 
-    // Taking one from the home tab: the DPOs' homes are refreshed with the next step.
+    // Taking one from the home tab: the DPOs' homes are refreshed with the next step
+    // (the second privacy officer has opened the tab too: only opened tabs are kept up to date).
+    await openHome(env.harness, SECOND_DPO_ID);
+    await openHome(env.harness, OTHER_STAFF);
     env.standIn.clear();
     await env.harness.slack.blockAction({
       userId: DPO_ID,
@@ -118,6 +121,23 @@ describe.each(DATABASE_KINDS)("App Home, status and list on %s", (kind) => {
     }
     // The other reporter's home too.
     await lastHomeOf(OTHER_STAFF, (call) => homeText(call).includes("In behandeling"));
+  });
+
+  it("keeps only opened tabs up to date: nothing is published for someone who never opened theirs, a fresh tab when they do", async () => {
+    await openHome(env.harness, DPO_ID);
+    env.standIn.clear();
+    await submitReport(env.harness, NOW);
+    await env.standIn.waitForCalls("chat.postMessage", 4);
+    await env.harness.bot.slack.homeTabs.kick();
+    const published = () => env.standIn.successfulCallsTo("views.publish").map((call) => call.args.user_id);
+    // The privacy officer who opened the tab sees the new report; the other one, and the reporter, get nothing published.
+    expect(published()).toContain(DPO_ID);
+    expect(published()).not.toContain(SECOND_DPO_ID);
+    expect(published()).not.toContain(STAFF_ID);
+    // Opening it shows the report at once.
+    await openHome(env.harness, SECOND_DPO_ID);
+    const home = await lastHomeOf(SECOND_DPO_ID);
+    expect(homeText(home)).toContain("DL-2026-0001");
   });
 
   it("debounces refreshes: many changes while one waits give one refresh per person", async () => {

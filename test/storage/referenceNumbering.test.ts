@@ -14,7 +14,7 @@ import {
 import { slackPerson } from "../../src/slack/identity.ts";
 import { migrateDatabase } from "../../src/core/storage/migrateDatabase.ts";
 import { openDatabase, type Database } from "../../src/core/storage/openDatabase.ts";
-import { DPO_ID, SECOND_DPO_ID, STAFF_ID } from "../support/startTestBot.ts";
+import { DPO_ID, SECOND_DPO_ID, STAFF_ID, TEST_KEY_RING } from "../support/startTestBot.ts";
 import { createTestDatabase, DATABASE_KINDS, type TTestDatabase } from "../support/testDatabases.ts";
 
 // Monday 23 November 2026, 10:00 in Amsterdam.
@@ -77,7 +77,7 @@ describe.each(DATABASE_KINDS)("reference numbering on %s", (kind) => {
 
   beforeEach(async () => {
     testDatabase = await createTestDatabase(kind);
-    database = await openDatabase(testDatabase.options);
+    database = await openDatabase(testDatabase.options, TEST_KEY_RING);
     await migrateDatabase(database);
     clock = new ManualClock(NOW);
     context = contextFor(database, clock);
@@ -129,8 +129,15 @@ describe.each(DATABASE_KINDS)("reference numbering on %s", (kind) => {
       expect([first.incident.reference, second.incident.reference]).toEqual(["DL-2026-0001", "DL-2026-0002"]);
       expect(first.outcome).toBe("created");
       // Awareness = discovery (08:00 UTC); deadline 72 elapsed hours later.
-      expect(first.incident.awarenessAt.toISOString()).toBe("2026-11-23T08:00:00.000Z");
+      const stored = await database.prisma.incident.findUniqueOrThrow({ where: { id: first.incident.id } });
+      expect(stored.awarenessAt.toISOString()).toBe("2026-11-23T08:00:00.000Z");
+      expect(stored.deadlineAt.toISOString()).toBe("2026-11-26T08:00:00.000Z");
       expect(first.incident.deadlineAt.toISOString()).toBe("2026-11-26T08:00:00.000Z");
+      // The report text is encrypted at rest, as the client would have stored it.
+      const raw = await database.prisma.$queryRaw<
+        { what_happened: string }[]
+      >`SELECT what_happened FROM incident WHERE id = ${first.incident.id}::uuid`;
+      expect(raw[0]!.what_happened).not.toContain(stored.whatHappened.slice(0, 12));
       // One timeline entry and the outbox messages: channel, two DPOs, reporter.
       expect(await database.prisma.timelineEntry.count({ where: { incidentId: first.incident.id } })).toBe(1);
       const outbox = await database.prisma.outboxMessage.findMany({ where: { incidentId: first.incident.id } });
@@ -167,7 +174,7 @@ describe.each(DATABASE_KINDS)("reference numbering on %s", (kind) => {
       const before = await rowCounts();
       expect(before).toMatchObject({ incidents: 2, counter: 2 });
       // PostgreSQL refuses a NUL character in text: the insert fails after the number was taken.
-      await expect(submit({ whatHappened: "kapot\u0000" })).rejects.toThrow();
+      await expect(submit({ system: "kapot\u0000" })).rejects.toThrow();
       expect(await rowCounts()).toEqual(before);
       const third = await submit();
       expect(third.incident.reference).toBe("DL-2026-0003");

@@ -84,6 +84,25 @@ export interface TTestBot {
   stop(): Promise<void>;
 }
 
+/**
+ * Each request through the simulated client resolves once the bot is done
+ * with it, not just answered: a listener may work on after its answer (a
+ * report is registered after the reporter saw the reference), and a test
+ * reads what the bot did, as a person would a moment later.
+ */
+function settledAfterEachRequest<T extends object>(client: T, idle: () => Promise<void>): T {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+        return result instanceof Promise ? result.then(async (answer) => (await idle(), answer)) : result;
+      };
+    },
+  });
+}
+
 export async function startTestBot(options: {
   databaseOptions: TDatabaseOptions;
   standIn: SlackStandIn;
@@ -105,7 +124,7 @@ export async function startTestBot(options: {
   );
   const { port } = await bot.start();
   const url = `http://127.0.0.1:${port}`;
-  const slack = slackClientFor(url, options.standIn);
+  const slack = settledAfterEachRequest(slackClientFor(url, options.standIn), () => bot.slack.idle());
   return {
     bot,
     database,

@@ -29,3 +29,14 @@ export async function findPostedRefInRound(
   round.set(cacheKey, ref);
   return ref;
 }
+
+/** Where several keyed messages went, in one read (an overview links to many threads). */
+export async function findPostedRefs(
+  database: Database,
+  keys: readonly string[],
+  platform: string,
+): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const rows = await database.prisma.postedMessage.findMany({ where: { platform, key: { in: [...keys] } } });
+  return new Map(rows.map((row) => [row.key, row.ref]));
+}

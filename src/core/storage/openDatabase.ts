@@ -26,6 +26,8 @@ export interface RawConnection {
 export interface Database {
   kind: TDatabaseKind;
   prisma: PrismaClient;
+  /** The key ring the client encrypts with; a raw statement that writes an encrypted field uses it too. */
+  keyRing?: TKeyRing;
   /**
    * Runs `work` on one raw connection while holding the migration lock, so
    * two instances starting at once against one server never both migrate.
@@ -50,7 +52,10 @@ const MIGRATION_LOCK_KEY = 727_073_690;
 export async function openDatabase(options: TDatabaseOptions, keyRing?: TKeyRing): Promise<Database> {
   const database =
     options.kind === "pglite" ? await openPglite(options.dataDir) : await openPostgres(options.url, options.poolSize);
-  if (keyRing) database.prisma = withFieldEncryption(database.prisma, keyRing);
+  if (keyRing) {
+    database.prisma = withFieldEncryption(database.prisma, keyRing);
+    database.keyRing = keyRing;
+  }
   // Refresh requests and audit entries are written last in each transaction (no deadlocks through their locks).
   database.prisma = withCommitTail(database.prisma, [overviewRefreshCommitTail, auditCommitTail]);
   return database;

@@ -61,7 +61,21 @@ export function nextStepFor(incident: Pick<Incident, "ownerId" | "decision" | "c
   return "measures_and_close";
 }
 
-export function toOverviewIncident(incident: Incident, now: Date): TOverviewIncident {
+/** The columns an overview reads: no free text, so nothing is decrypted for it. */
+export const OVERVIEW_COLUMNS = {
+  id: true,
+  reference: true,
+  system: true,
+  status: true,
+  decision: true,
+  ownerId: true,
+  deadlineAt: true,
+  closedAt: true,
+} as const;
+
+export type TOverviewRow = Pick<Incident, keyof typeof OVERVIEW_COLUMNS>;
+
+export function toOverviewIncident(incident: TOverviewRow, now: Date): TOverviewIncident {
   const countdownRunning = incident.decision === null && incident.closedAt === null;
   return {
     id: incident.id,
@@ -101,6 +115,8 @@ export async function loadOverview(
   let openIncidents: TOverviewIncident[] | null = null;
   let openIncidentsMore = 0;
   let parked: TOverview["parked"] = null;
+  let summary: TOverviewSummary | null = null;
+  if (isManagement || seesIncidents) summary = await loadSummary(deps.database, now);
   if (seesIncidents) {
     const rows = await prisma.outboxMessage.groupBy({ by: ["lastError"], where: { status: "failed" }, _count: { _all: true } });
     parked = {
@@ -110,32 +126,21 @@ export async function loadOverview(
     // Overdue and running countdowns come first, so fetch those by deadline; a few hundred open incidents at most.
     const open = await incidents.findMany({
       where: OPEN_INCIDENTS,
+      select: OVERVIEW_COLUMNS,
       orderBy: [{ deadlineAt: "asc" }, { reference: "asc" }],
       take: 500,
     });
     const sorted = open.map((incident) => toOverviewIncident(incident, now)).sort(compareOpenIncidents);
     openIncidents = sorted.slice(0, OVERVIEW_LIST_LIMIT);
-    openIncidentsMore = Math.max(0, (await incidents.count({ where: OPEN_INCIDENTS })) - openIncidents.length);
+    openIncidentsMore = Math.max(0, summary!.open - openIncidents.length);
   }
 
   const own = await incidents.findMany({
     where: { reporterId: person },
+    select: OVERVIEW_COLUMNS,
     orderBy: { createdAt: "desc" },
     take: OVERVIEW_LIST_LIMIT,
   });
-
-  let summary: TOverviewSummary | null = null;
-  if (isManagement || seesIncidents) {
-    const [open, overdue, awaitingDecision, notifiedToAp, closed, total] = await Promise.all([
-      incidents.count({ where: OPEN_INCIDENTS }),
-      incidents.count({ where: { ...OPEN_INCIDENTS, decision: null, deadlineAt: { lt: now } } }),
-      incidents.count({ where: { ...OPEN_INCIDENTS, decision: null } }),
-      incidents.count({ where: { decision: "ap_notified" } }),
-      incidents.count({ where: { OR: [{ closedAt: { not: null } }, { status: "closed" }] } }),
-      incidents.count(),
-    ]);
-    summary = { open, overdue, awaitingDecision, notifiedToAp, closed, total };
-  }
 
   return {
     person,
@@ -147,5 +152,26 @@ export async function loadOverview(
     ownReports: own.map((incident) => toOverviewIncident(incident, now)),
     summary,
     parked,
+  };
+}
+
+/** The summary's six counts in one statement (the same conditions as OPEN_INCIDENTS and the decisions). */
+async function loadSummary(database: Database, now: Date): Promise<TOverviewSummary> {
+  const [row] = await database.prisma.$queryRaw<Record<keyof TOverviewSummary, bigint>[]>`
+    SELECT
+      count(*) FILTER (WHERE closed_at IS NULL AND status <> 'closed') AS open,
+      count(*) FILTER (WHERE closed_at IS NULL AND status <> 'closed' AND decision IS NULL AND deadline_at < ${now}) AS overdue,
+      count(*) FILTER (WHERE closed_at IS NULL AND status <> 'closed' AND decision IS NULL) AS "awaitingDecision",
+      count(*) FILTER (WHERE decision = 'ap_notified') AS "notifiedToAp",
+      count(*) FILTER (WHERE closed_at IS NOT NULL OR status = 'closed') AS closed,
+      count(*) AS total
+    FROM incident`;
+  return {
+    open: Number(row!.open),
+    overdue: Number(row!.overdue),
+    awaitingDecision: Number(row!.awaitingDecision),
+    notifiedToAp: Number(row!.notifiedToAp),
+    closed: Number(row!.closed),
+    total: Number(row!.total),
   };
 }

@@ -1,4 +1,5 @@
-// Publishes the App Home tabs that overview_refresh_request asks for.
+// Publishes the App Home tabs that overview_refresh_request asks for, of
+// the people who opened theirs (homeTabViewers.ts).
 // Claims rows by deleting them (FOR UPDATE SKIP LOCKED, so replicas split
 // the work and never publish the same request twice); a publish that fails
 // for a while is asked again, one that fails for good is dropped (the tab is
@@ -9,6 +10,7 @@ import { OVERVIEW_AUDIENCE_OVERSEERS } from "../../core/incidents/requestOvervie
 import { overseers } from "../../core/people/roles.ts";
 import { classifySlackFailure } from "../delivery/classifySlackFailure.ts";
 import { slackUserOf } from "../identity.ts";
+import type { HomeTabViewers } from "./homeTabViewers.ts";
 import { publishHomeTab, type THomeTabDeps } from "./publishHomeTab.ts";
 
 const BATCH = 20;
@@ -16,7 +18,7 @@ const BATCH = 20;
 export class HomeTabRefresher {
   private readonly loop: PollingWorker;
 
-  constructor(private readonly deps: THomeTabDeps & { logger: Logger }) {
+  constructor(private readonly deps: THomeTabDeps & { logger: Logger; viewers: HomeTabViewers }) {
     this.loop = new PollingWorker({ name: "home-tabs", batchSize: BATCH, logger: deps.logger, round: () => this.round() });
   }
 
@@ -32,9 +34,14 @@ export class HomeTabRefresher {
       DELETE FROM overview_refresh_request WHERE target IN (
         SELECT target FROM overview_refresh_request ORDER BY requested_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
       RETURNING target, requested_at`;
+    // Only tabs someone opened are kept up to date; the rest are fresh when opened.
+    const viewers = await this.deps.viewers.recentOf(
+      [...new Set(claimed.flatMap((row) => this.usersOf(row.target)))],
+      this.deps.clock.now(),
+    );
     for (const row of claimed) {
       try {
-        for (const user of this.usersOf(row.target)) await publishHomeTab(this.deps, user);
+        for (const user of this.usersOf(row.target)) if (viewers.has(user)) await publishHomeTab(this.deps, user);
       } catch (error) {
         if (classifySlackFailure(error).kind === "permanent") {
           this.deps.logger.warn({ error: (error as Error).message }, "App Home refresh failed permanently; dropped");

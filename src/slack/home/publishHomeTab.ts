@@ -8,7 +8,7 @@ import { overviewBlocks } from "../../features/overview/overviewBlocks.ts";
 import type { TRegister } from "../../features/register/loadRegister.ts";
 import { SLACK_PLATFORM, slackPerson } from "../identity.ts";
 import type { SlackLocales } from "../locale/SlackLocales.ts";
-import { findPostedRef } from "../../core/outbox/postedMessages.ts";
+import { findPostedRefs } from "../../core/outbox/postedMessages.ts";
 import { renderBlocks, textsOf } from "../render/renderMessage.ts";
 import { linkedKeys } from "../render/mrkdwn.ts";
 import { SLACK_LIMITS } from "../render/slackLimits.ts";
@@ -30,8 +30,9 @@ export async function publishHomeTab(deps: THomeTabDeps, userId: string): Promis
   const texts = textsFor(locale);
   const blocks = overviewBlocks(overview, { texts, locale, zone: deps.zone, register: deps.register });
   const links = new Map<string, string>();
-  for (const key of linkedKeys(textsOf({ summary: "", blocks }))) {
-    const url = archiveUrl((await findPostedRef(deps.database, key, SLACK_PLATFORM)) ?? "");
+  const refs = await findPostedRefs(deps.database, [...linkedKeys(textsOf({ summary: "", blocks }))], SLACK_PLATFORM);
+  for (const [key, ref] of refs) {
+    const url = archiveUrl(ref);
     if (url) links.set(key, url);
   }
   await deps.client.views.publish({

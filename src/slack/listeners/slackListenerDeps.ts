@@ -3,6 +3,7 @@
 // wake the outbox. Each listener declares the part it uses.
 import type { WebClient } from "@slack/web-api";
 import type { TFeatureDeps } from "../../features/featureDeps.ts";
+import type { HomeTabViewers } from "../home/homeTabViewers.ts";
 import type { SlackLocales } from "../locale/SlackLocales.ts";
 
 export interface TSlackListenerDeps extends TFeatureDeps {
@@ -10,6 +11,8 @@ export interface TSlackListenerDeps extends TFeatureDeps {
   locales: SlackLocales;
   /** Asks the outbox (and the Home refresher) to run now. */
   wakeOutbox: () => void;
+  /** Who opened the App Home tab (only their tabs are kept up to date). */
+  homeTabViewers: HomeTabViewers;
   /** What the commands after /datalek are given. */
   commandDeps: unknown;
 }

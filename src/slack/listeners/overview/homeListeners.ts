@@ -13,6 +13,7 @@ import {
 import { retryParkedMessages } from "../../../features/overview/retryParkedMessages.ts";
 import { reportForm } from "../../../features/report/reportForm.ts";
 import { textsFor } from "../../../texts/index.ts";
+import type { HomeTabViewers } from "../../home/homeTabViewers.ts";
 import { publishHomeTab, type THomeTabDeps } from "../../home/publishHomeTab.ts";
 import { slackPerson } from "../../identity.ts";
 import { renderForm } from "../../render/renderForm.ts";
@@ -20,6 +21,7 @@ import { renderForm } from "../../render/renderForm.ts";
 export interface THomeListenerDeps extends THomeTabDeps {
   logger: Logger;
   wakeOutbox: () => void;
+  homeTabViewers: HomeTabViewers;
 }
 
 const ZHomeOpened = z.object({ user: z.string().min(1), tab: z.string().optional() });
@@ -30,7 +32,10 @@ export function registerHomeListeners(app: App, deps: THomeListenerDeps): void {
     const opened = ZHomeOpened.safeParse(event);
     if (!opened.success || opened.data.tab !== "home") return;
     try {
-      await publishHomeTab(deps, opened.data.user);
+      await Promise.all([
+        publishHomeTab(deps, opened.data.user),
+        deps.homeTabViewers.recordOpened(opened.data.user, deps.clock.now()),
+      ]);
     } catch (error) {
       deps.logger.warn({ error: (error as Error).message }, "publishing the App Home failed");
     }

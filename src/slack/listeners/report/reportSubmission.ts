@@ -1,5 +1,6 @@
 // The report form's submit: validated field by field, stored in one
-// transaction, and only then does the form show the reference. If the
+// statement, and only then does the form show the reference; the report is
+// registered (timeline, messages, countdown) right after the answer. If the
 // database fails, the form stays open with the text, so no report is lost.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { Logger } from "pino";
@@ -7,7 +8,9 @@ import { z } from "zod";
 import { DATA_CATEGORIES, RECIPIENT_VALUES } from "../../../features/checklist/questions.ts";
 import type { TRegister } from "../../../features/register/loadRegister.ts";
 import { systemKeys } from "../../../features/register/systemLabels.ts";
-import { reportIncident, type TReportIncidentDeps } from "../../../features/report/reportIncident.ts";
+import { receiveReport } from "../../../features/report/receiveReport.ts";
+import { registerReport } from "../../../features/report/registerReport.ts";
+import type { TReportIncidentDeps } from "../../../features/report/reportIncident.ts";
 import { validateReport, ZRawReport, type TReportProblem } from "../../../features/report/reportInput.ts";
 import { reportReceivedForm } from "../../../features/report/reportMessages.ts";
 import { textsFor, type TTexts } from "../../../texts/index.ts";
@@ -64,7 +67,7 @@ export function reportSubmission(deps: TReportSubmissionDeps) {
     }
     // Slack waits three seconds for the answer: the report is stored within two, or the form says so and keeps the text.
     const deadline = Date.now() + STORE_DEADLINE_MS;
-    const storing = reportIncident(deps, {
+    const storing = receiveReport(deps, {
       report: checked.report,
       reporter: slackPerson(user.id),
       submissionKey: view.id,
@@ -92,7 +95,15 @@ export function reportSubmission(deps: TReportSubmissionDeps) {
       await ack({ response_action: "update", view: renderFormDone(done, { links: new Map(), someone: texts.common.someone }) });
       if (result.outcome === "created") {
         deps.logger.info({ reference: result.incident.reference }, "incident reported");
-        deps.wakeOutbox();
+        // Answered: now the rest. Should this fail, the report's job registers it.
+        await registerReport(deps, result.incident.id).then(
+          () => deps.wakeOutbox(),
+          (error: Error) =>
+            deps.logger.error(
+              { error: error.message, reference: result.incident.reference },
+              "registering a report failed; its job will",
+            ),
+        );
       }
     } catch (error) {
       deps.logger.error({ error: (error as Error).message }, "storing a report failed");

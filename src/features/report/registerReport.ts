@@ -1,0 +1,101 @@
+// The second step of a report, just after the reporter was answered: the
+// first timeline entry, the messages to the DPO channel, each privacy
+// officer and the reporter, and the countdown, in one transaction that also
+// marks the report registered and its safety-net job done. Run at once by
+// the front end after answering, and by the report.register job when the
+// process died in between; whichever comes second finds nothing to do.
+import { appendTimelineEntry } from "../../core/incidents/appendTimelineEntry.ts";
+import { enqueueMessages, type TMessaging } from "../../core/outbox/enqueueMessages.ts";
+import { messageKeys } from "../../core/outbox/messageKeys.ts";
+import { toChannel, toPerson } from "../../core/outbox/target.ts";
+import type { TRoleDirectory } from "../../core/people/roles.ts";
+import type { TJobOutcome, TJobRun } from "../../core/scheduler/runDueJobs.ts";
+import type { Database } from "../../core/storage/openDatabase.ts";
+import type { TDbTransaction } from "../../core/storage/transaction.ts";
+import { scheduleIncidentCountdown } from "../countdown/scheduleIncidentCountdown.ts";
+import { INCIDENT_PAGE_KIND, INCIDENT_POST_KIND } from "../paging/pagingMessages.ts";
+import { REPORT_RECEIPT_KIND } from "./reportMessages.ts";
+import { registerJobKey } from "./reportJobKinds.ts";
+
+export interface TRegisterReportDeps {
+  database: Database;
+  roles: TRoleDirectory;
+  messaging: TMessaging;
+  limits: { repageAfterMinutes: number };
+}
+
+interface TUnregistered {
+  id: string;
+  reference: string;
+  reporter_id: string;
+  system: string;
+  data_kinds: string[];
+  people_affected: number;
+  deadline_at: Date;
+  created_at: Date;
+}
+
+/** Registers the report inside `tx`; false when it was registered already. */
+export async function registerReportIn(tx: TDbTransaction, deps: TRegisterReportDeps, incidentId: string): Promise<boolean> {
+  // Locked, so the job and the front end never both register it.
+  const [incident] = await tx.$queryRaw<TUnregistered[]>`
+    SELECT id::text AS id, reference, reporter_id, system, data_kinds, people_affected, deadline_at, created_at
+    FROM incident WHERE id = ${incidentId}::uuid AND registered_at IS NULL FOR UPDATE`;
+  if (!incident) return false;
+  // Everything happens at the moment of the report, whenever it is registered.
+  const at = incident.created_at;
+  await appendTimelineEntry(tx, {
+    incidentId: incident.id,
+    at,
+    actorId: incident.reporter_id,
+    kind: "reported",
+    details: {
+      reference: incident.reference,
+      system: incident.system,
+      dataKinds: incident.data_kinds,
+      peopleAffected: incident.people_affected,
+    },
+  });
+  const about = { incidentId: incident.id };
+  await enqueueMessages(tx, deps.messaging, [
+    {
+      kind: INCIDENT_POST_KIND,
+      target: toChannel("dpo"),
+      key: messageKeys.incidentPost(incident.id),
+      payload: about,
+      incidentId: incident.id,
+      notBefore: at,
+    },
+    ...deps.roles.dpos.map((dpo) => ({
+      kind: INCIDENT_PAGE_KIND,
+      target: toPerson(dpo),
+      key: messageKeys.incidentPage(incident.id, dpo),
+      payload: { ...about, person: dpo },
+      incidentId: incident.id,
+      notBefore: at,
+    })),
+    { kind: REPORT_RECEIPT_KIND, target: toPerson(incident.reporter_id), payload: about, incidentId: incident.id, notBefore: at },
+  ]);
+  // The 72-hour countdown and the re-page.
+  await scheduleIncidentCountdown(tx, { id: incident.id, deadlineAt: incident.deadline_at }, at, {
+    afterMinutes: deps.limits.repageAfterMinutes,
+  });
+  await tx.$executeRaw`
+    WITH registered AS (UPDATE incident SET registered_at = ${at} WHERE id = ${incident.id}::uuid)
+    UPDATE scheduled_job SET status = 'done', done_at = ${at}, attempts = attempts + 1, outcome = '{"registeredBy":"front_end"}'::jsonb
+    WHERE dedupe_key = ${registerJobKey(incident.id)} AND status = 'pending'`;
+  return true;
+}
+
+/** Right after the reporter was answered: registers the report in its own transaction. */
+export async function registerReport(deps: TRegisterReportDeps, incidentId: string): Promise<boolean> {
+  return deps.database.prisma.$transaction((tx) => registerReportIn(tx, deps, incidentId));
+}
+
+/** The safety net: a report whose registration did not follow its storing. */
+export async function runReportRegistration(deps: TRegisterReportDeps, tx: TDbTransaction, run: TJobRun): Promise<TJobOutcome> {
+  if (!run.job.incidentId) return { status: "skipped", reason: "no_incident" };
+  // The job row is updated by the scheduler; registerReportIn would mark it too, harmlessly.
+  const registered = await registerReportIn(tx, deps, run.job.incidentId);
+  return registered ? { status: "done", outcome: { registeredBy: "job" } } : { status: "skipped", reason: "registered" };
+}
