@@ -108,6 +108,8 @@ export async function startTestBot(options: {
   standIn: SlackStandIn;
   clock: ManualClock;
   settings?: Record<string, string>;
+  /** How often the workers look for due work (default 25 ms: tests do not wait for a tick). */
+  outboxIntervalMs?: number;
 }): Promise<TTestBot> {
   const database = await openDatabase(options.databaseOptions, TEST_KEY_RING);
   await migrateDatabase(database);
@@ -119,7 +121,7 @@ export async function startTestBot(options: {
       logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
       register: testRegister(),
       // Real timers drive the worker; the manual clock decides what is due.
-      outboxIntervalMs: 25,
+      outboxIntervalMs: options.outboxIntervalMs ?? 25,
     }),
   );
   const { port } = await bot.start();
