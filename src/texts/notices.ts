@@ -16,8 +16,10 @@ export const noticeTexts = defineTexts({
     dpo_only: (p: TNoticeParams) =>
       `⛔ Alleen een privacyfunctionaris kan ${or(p.reference, "dit incident")} oppakken of behandelen. Je poging is vastgelegd.`,
     already_taken: (p: TNoticeParams) => `${or(p.reference, "Dit incident")} is al opgepakt.`,
+    already_yours: (p: TNoticeParams) => `Je hebt ${or(p.reference, "dit incident")} al opgepakt: ga verder in de thread.`,
     checklist_locked: (p: TNoticeParams) =>
       `🔒 Het besluit over ${or(p.reference, "dit incident")} is vastgelegd: de checklist en de beoordeling liggen vast.`,
+    answer_unchanged: (p: TNoticeParams) => `Dat antwoord stond er al (${or(p.question, "vraag")}): er is niets veranderd.`,
     checklist_invalid: (p: TNoticeParams) =>
       `Dat antwoord kon ik niet opslaan (${or(p.question, "vraag")}): gebruik een heel getal van 0 of meer.`,
     already_decided: (p: TNoticeParams) => `Het besluit over ${or(p.reference, "dit incident")} is al vastgelegd.`,
@@ -44,8 +46,10 @@ export const noticeTexts = defineTexts({
     dpo_only: (p: TNoticeParams) =>
       `⛔ Only a privacy officer can take or handle ${or(p.reference, "this incident")}. Your attempt has been recorded.`,
     already_taken: (p: TNoticeParams) => `${or(p.reference, "This incident")} has already been taken.`,
+    already_yours: (p: TNoticeParams) => `You have already taken ${or(p.reference, "this incident")}: carry on in its thread.`,
     checklist_locked: (p: TNoticeParams) =>
       `🔒 The decision on ${or(p.reference, "this incident")} has been recorded: the checklist and the assessment are locked.`,
+    answer_unchanged: (p: TNoticeParams) => `That answer was already given (${or(p.question, "question")}): nothing changed.`,
     checklist_invalid: (p: TNoticeParams) =>
       `I could not save that answer (${or(p.question, "question")}): use a whole number of 0 or more.`,
     already_decided: (p: TNoticeParams) => `The decision on ${or(p.reference, "this incident")} has already been recorded.`,

@@ -56,7 +56,24 @@ export async function answerChecklistQuestion(
     const { incident } = guard;
     const where = { incidentId_questionId: { incidentId: incident.id, questionId: input.questionId } };
     const previous = await tx.checklistAnswer.findUnique({ where });
-    if (input.confirmCurrent && !previous) return "unchanged";
+    const questionName = textsFor(deps.settings.DEFAULT_LOCALE).checklist.shortNames[input.questionId];
+    // A click that changes nothing still gets an answer: the answer already stood.
+    const unchanged = async (): Promise<TAnswerOutcome> => {
+      await enqueueNotice(
+        tx,
+        deps.messaging,
+        {
+          person: input.actor,
+          notice: "answer_unchanged",
+          params: { reference: incident.reference, question: questionName },
+          where: input.where,
+          incidentId: incident.id,
+        },
+        now,
+      );
+      return "unchanged";
+    };
+    if (input.confirmCurrent && !previous) return unchanged();
     const parsed = parseAnswer(input.questionId, input.confirmCurrent ? previous!.value : input.rawValue);
     if (!parsed.ok) {
       await enqueueNotice(
@@ -66,10 +83,7 @@ export async function answerChecklistQuestion(
           person: input.actor,
           notice: "checklist_invalid",
           // The question by its name, in the organisation's language (the notice is built later).
-          params: {
-            reference: incident.reference,
-            question: textsFor(deps.settings.DEFAULT_LOCALE).checklist.shortNames[input.questionId],
-          },
+          params: { reference: incident.reference, question: questionName },
           where: input.where,
           incidentId: incident.id,
         },
@@ -79,7 +93,7 @@ export async function answerChecklistQuestion(
     }
     let result: TAnswerOutcome;
     if (parsed.value === null) {
-      if (!previous) return "unchanged";
+      if (!previous) return unchanged();
       await tx.checklistAnswer.delete({ where });
       await appendTimelineEntry(tx, {
         incidentId: incident.id,
@@ -91,7 +105,7 @@ export async function answerChecklistQuestion(
       result = "cleared";
     } else {
       const same = previous !== null && sameAnswer(previous.value, parsed.value);
-      if (same && !previous.prefilled) return "unchanged";
+      if (same && !previous.prefilled) return unchanged();
       await tx.checklistAnswer.upsert({
         where,
         create: {

@@ -3,6 +3,7 @@
 // decision the level is locked.
 import { appendTimelineEntry } from "../../core/incidents/appendTimelineEntry.ts";
 import { guardIncidentAction } from "../../core/incidents/guardIncidentAction.ts";
+import { enqueueNotice } from "../../core/notices/enqueueNotice.ts";
 import type { TPersonId } from "../../core/people/person.ts";
 import type { TFeatureDeps } from "../featureDeps.ts";
 import { noticeNotFound } from "./noticeNotFound.ts";
@@ -39,8 +40,21 @@ export async function confirmAssessment(
     }
     const { incident } = guard;
     const assessment = await tx.incidentAssessment.findUnique({ where: { incidentId: incident.id } });
-    if (!assessment) return "no_assessment";
-    if (assessment.confirmedBy && !assessment.overrideLevel) return "already_confirmed";
+    if (!assessment || (assessment.confirmedBy && !assessment.overrideLevel)) {
+      // A button from an earlier state (the checklist changed since, or someone confirmed first): said so.
+      await enqueueNotice(
+        tx,
+        deps.messaging,
+        {
+          person: input.actor,
+          notice: assessment ? "already_done" : "no_longer_applies",
+          where: input.where,
+          incidentId: incident.id,
+        },
+        now,
+      );
+      return assessment ? "already_confirmed" : "no_assessment";
+    }
     await tx.incidentAssessment.update({
       where: { incidentId: incident.id },
       data: { confirmedBy: input.actor, confirmedAt: now, overrideLevel: null, overrideReason: null },

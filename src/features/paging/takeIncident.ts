@@ -47,19 +47,19 @@ export async function takeIncident(
     if (!guard.ok) return guard.outcome === "not_found" ? ({ outcome: "not_found" } as const) : ({ outcome: "refused" } as const);
     const { incident } = guard;
     if (incident.ownerId) {
-      if (incident.ownerId !== input.actor)
-        await enqueueNotice(
-          tx,
-          deps.messaging,
-          {
-            person: input.actor,
-            notice: "already_taken",
-            params: { reference: incident.reference },
-            where: input.where,
-            incidentId: incident.id,
-          },
-          now,
-        );
+      // A press on a button from before the take: said so, whoever pressed it.
+      await enqueueNotice(
+        tx,
+        deps.messaging,
+        {
+          person: input.actor,
+          notice: incident.ownerId === input.actor ? "already_yours" : "already_taken",
+          params: { reference: incident.reference },
+          where: input.where,
+          incidentId: incident.id,
+        },
+        now,
+      );
       return { outcome: "already_taken", incident } as const;
     }
     const taken = await tx.incident.update({
