@@ -88,6 +88,8 @@ interface TPhase {
   postgresCpuMs?: number;
   /** Reports the database holds that were created during this phase (bot only). */
   stored?: number;
+  /** Web API calls the stand-in answered from the start of the phase until quiet, by method (failed ones as "<method> failed"). */
+  slackCalls: Record<string, number>;
 }
 
 interface TTargetRun {
@@ -120,6 +122,18 @@ interface TSection {
   botLog: string;
   /** The bot's exit code when stopped with SIGTERM after the burst (null: it had to be killed). */
   stopCode: number | null;
+  /** outbox_message rows by status after the run (when the schema has them). */
+  outbox?: Record<string, number>;
+  /** The bot's connections to its PostgreSQL database just before it was stopped, by state (idle, idle in transaction...). */
+  connections?: Record<string, number>;
+}
+
+async function connectionStates(admin: pg.Client, database: string): Promise<Record<string, number>> {
+  const { rows } = await admin.query<{ state: string | null; n: number }>(
+    "SELECT state, count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 GROUP BY state",
+    [database],
+  );
+  return Object.fromEntries(rows.map((row) => [row.state ?? "(none)", row.n]));
 }
 
 function slackFor(url: string, standIn: SlackStandIn): SlackClientSimulator {
@@ -168,6 +182,7 @@ async function phase(options: {
   const pid = options.child.child.pid!;
   const slack = slackFor(options.url, options.standIn);
   const postgresBefore = options.postgres ? postgresCpu() : undefined;
+  const callsBefore = options.standIn.calls.length;
   const cpuBefore = cpuMs(pid) ?? 0;
   let done = false;
   const slash = options.withSlash
@@ -185,7 +200,13 @@ async function phase(options: {
   const cpuBurstMs = (cpuMs(pid) ?? cpuBefore) - cpuBefore;
   const settleMs = await settle(pid, options.standIn);
   const cpuSettledMs = (cpuMs(pid) ?? cpuBefore) - cpuBefore;
+  const slackCalls: Record<string, number> = {};
+  for (const call of options.standIn.calls.slice(callsBefore)) {
+    const key = call.failed ? `${call.method} failed (${call.error ?? call.status})` : call.method;
+    slackCalls[key] = (slackCalls[key] ?? 0) + 1;
+  }
   return {
+    slackCalls,
     clients: options.clients,
     submissions,
     ...(slashRun ? { slash: slashRun } : {}),
@@ -259,7 +280,7 @@ function botEnvironment(
 async function storedReports(
   query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>,
   windows: { from: Date; to: Date }[],
-): Promise<{ total: number; perWindow: number[]; keys?: Set<string> }> {
+): Promise<{ total: number; perWindow: number[]; keys?: Set<string>; outbox?: Record<string, number> }> {
   const total = Number((await query("SELECT count(*)::int AS n FROM incident"))[0]!.n);
   const perWindow: number[] = [];
   for (const window of windows)
@@ -273,11 +294,19 @@ async function storedReports(
         )[0]!.n,
       ),
     );
+  // What the outbox still holds: work after the ack that the CPU figures do not include yet.
+  let outbox: Record<string, number> | undefined;
+  try {
+    const rows = await query("SELECT status, count(*)::int AS n FROM outbox_message GROUP BY status");
+    outbox = Object.fromEntries(rows.map((row) => [String(row.status), Number(row.n)]));
+  } catch {
+    outbox = undefined;
+  }
   try {
     const rows = await query("SELECT submission_key AS key FROM incident");
-    return { total, perWindow, keys: new Set(rows.map((row) => String(row.key))) };
+    return { total, perWindow, keys: new Set(rows.map((row) => String(row.key))), ...(outbox ? { outbox } : {}) };
   } catch {
-    return { total, perWindow };
+    return { total, perWindow, ...(outbox ? { outbox } : {}) };
   }
 }
 
@@ -370,10 +399,12 @@ async function section(database: string, bareScript: string, logDir: string): Pr
     const child = spawnNpmStart(env, { logFile: botLog });
     let run: Omit<TTargetRun, "startMs">;
     let stopCode: number | null = null;
+    let connections: Record<string, number> | undefined;
     try {
       startMs.existing = await waitUntilHealthy(child, `http://127.0.0.1:${port}`);
       run = await measure(child, `http://127.0.0.1:${port}`, standIn, tag, "bot", database === "postgresql");
     } finally {
+      if (admin && databaseName) connections = await connectionStates(admin, databaseName);
       stopCode = await stop(child);
     }
     const windows = [
@@ -400,7 +431,16 @@ async function section(database: string, bareScript: string, logDir: string): Pr
     }
     run.single.stored = stored.perWindow[0];
     run.burst.stored = stored.perWindow[1];
-    return { database, bare, bot: { startMs, ...run }, storage: checkStorage(run, stored), botLog, stopCode };
+    return {
+      database,
+      bare,
+      bot: { startMs, ...run },
+      storage: checkStorage(run, stored),
+      botLog,
+      stopCode,
+      ...(stored.outbox ? { outbox: stored.outbox } : {}),
+      ...(connections ? { connections } : {}),
+    };
   } finally {
     await standIn.close();
     if (admin) {
@@ -570,6 +610,29 @@ function details(result: TSection): string[] {
     }
     lines.push(`  ${name}: idle CPU at rest ${ms(run.idleCpuMsPerS)} ms/s; ${run.samples} memory samples`);
   }
+  for (const key of ["single", "burst"] as const) {
+    const phase = result.bot[key];
+    const calls = Object.entries(phase.slackCalls)
+      .sort((a, b) => b[1] - a[1])
+      .map(([method, times]) => `${method} ${times}`)
+      .join(", ");
+    const posted = phase.slackCalls["chat.postMessage"] ?? 0;
+    lines.push(
+      `  bot, ${phase.clients} client(s): Slack calls until quiet: ${calls || "none"}; ${(posted / (phase.stored || 1)).toFixed(2)} messages posted per stored report`,
+    );
+  }
+  if (result.outbox)
+    lines.push(
+      `  bot: outbox after the run: ${Object.entries(result.outbox)
+        .map(([status, rows]) => `${rows} ${status}`)
+        .join(", ")}`,
+    );
+  if (result.connections)
+    lines.push(
+      `  bot: its PostgreSQL connections before SIGTERM: ${Object.entries(result.connections)
+        .map(([state, n]) => `${n} ${state}`)
+        .join(", ")}`,
+    );
   if (result.storage.storedAfterRefusal > 0)
     lines.push(
       `  ${result.storage.storedAfterRefusal} report(s) told to try again were stored all the same (a retry makes a duplicate)`,
@@ -677,6 +740,9 @@ async function main(): Promise<number> {
         results: results.map((result) => ({
           database: result.database,
           storage: result.storage,
+          stopCode: result.stopCode,
+          outbox: result.outbox,
+          connections: result.connections,
           table: rowsFor(result),
           bare: figures(result.bare, "bare"),
           bot: figures(result.bot, "bot"),
@@ -711,6 +777,7 @@ function figures(run: TTargetRun, kind: "bare" | "bot") {
     settleMs: phase.settleMs,
     cpuPerReportMs: cpuPer(phase, kind),
     postgresCpuMs: phase.postgresCpuMs,
+    slackCalls: phase.slackCalls,
     ...(phase.slash
       ? {
           slash: {
