@@ -10,6 +10,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { recordAuditEvent } from "../../src/core/audit/recordAuditEvent.ts";
 import { verifyAuditChain } from "../../src/core/audit/verifyAuditChain.ts";
+import { initialiseInChild } from "../../src/core/storage/pgliteDataDir.mjs";
 import { listMigrations, migrateDatabase, MIGRATIONS_DIR } from "../../src/core/storage/migrateDatabase.ts";
 import { openDatabase, type Database } from "../../src/core/storage/openDatabase.ts";
 import { ManualClock } from "../../src/core/time/clock.ts";
@@ -125,6 +126,8 @@ describe.each(DATABASE_KINDS)("upgrading a database of the previous release on %
     PROGRESS_TS = (await slack.chat.postMessage({ channel: DPO_CHANNEL, thread_ts: POST_TS, text: "Maatregelen" })).ts!;
     previous = previousReleaseMigrations();
     dataDir = kind === "pglite" ? fs.mkdtempSync(path.join(os.tmpdir(), "datalek-upgrade-")) : undefined;
+    // An empty embedded database, not the install-time template (which has every migration of this release).
+    if (dataDir) initialiseInChild(path.join(dataDir, "pglite"));
     testDatabase = await createTestDatabase(kind, dataDir ? path.join(dataDir, "pglite") : undefined);
     database = await openDatabase(testDatabase.options);
     await migrateDatabase(database, previous);

@@ -41,6 +41,18 @@ export interface Database {
 export type TDatabaseOptions =
   { kind: "pglite"; dataDir?: string /* omitted: in memory */ } | { kind: "postgresql"; url: string; poolSize?: number };
 
+/**
+ * Deadlines for the server: a connection is made within 5 s; no statement
+ * runs longer than 30 s (a lock wait included), and no transaction stays
+ * idle for more than 60 s (a client that died holding locks). A report's
+ * own deadline is shorter (receiveReport).
+ */
+export const POSTGRES_TIMEOUTS = {
+  connectionTimeoutMillis: 5_000,
+  statement_timeout: 30_000,
+  idle_in_transaction_session_timeout: 60_000,
+} as const;
+
 // Any fixed number: the key of PostgreSQL's advisory lock for migrations.
 const MIGRATION_LOCK_KEY = 727_073_690;
 
@@ -100,7 +112,15 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 }
 
 async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    // A server that does not answer is found out in seconds, not after the
+    // operating system gives up: a new connection waits at most this long,
+    ...POSTGRES_TIMEOUTS,
+    // and a connection whose server went away (a failover) is noticed and replaced.
+    keepAlive: true,
+  });
   // An idle client that loses its server must not crash the process.
   pool.on("error", () => undefined);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
@@ -110,6 +130,8 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
     async withMigrationLock(work) {
       const client = await pool.connect();
       try {
+        // Waiting for another replica's migration, and a migration itself, may take longer than a statement may.
+        await client.query("SET statement_timeout = 0");
         await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
         try {
           return await work({
@@ -122,6 +144,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
           });
         } finally {
           await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+          await client.query("RESET statement_timeout");
         }
       } finally {
         client.release();
