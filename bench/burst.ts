@@ -16,8 +16,11 @@
 //   - start to healthy: fresh and existing data folder (PGlite), fresh
 //     (migrating) and existing database (PostgreSQL);
 //   - whether every accepted report was stored. A lost report prints a loud
-//     banner and exits 1 (so does a database that could not be measured, or
-//     a bot that does not stop cleanly on SIGTERM); a missed target exits 2.
+//     banner and exits 1 (so does a database that could not be measured,
+//     an outbox that has not drained when the bot is quiet, or a bot that
+//     does not stop cleanly on SIGTERM); a missed target exits 2.
+// CPU per report only counts once the work after the ack is done: the Slack
+// calls per phase and the outbox's rows after the run show whether it was.
 // The figures also go to bench/results/burst-<date>.json.
 //
 //   npx tsx bench/burst.ts            (BURST_SECONDS=10 for a quick run;
@@ -114,6 +117,12 @@ interface TStorageCheck {
   method: string;
 }
 
+interface TOutboxState {
+  byStatus: Record<string, number>;
+  /** Rows not delivered whose time has come: work after the ack left undone when the run ended. */
+  undeliveredDue: number;
+}
+
 interface TSection {
   database: string;
   bare: TTargetRun;
@@ -122,18 +131,29 @@ interface TSection {
   botLog: string;
   /** The bot's exit code when stopped with SIGTERM after the burst (null: it had to be killed). */
   stopCode: number | null;
-  /** outbox_message rows by status after the run (when the schema has them). */
-  outbox?: Record<string, number>;
-  /** The bot's connections to its PostgreSQL database just before it was stopped, by state (idle, idle in transaction...). */
-  connections?: Record<string, number>;
+  /** outbox_message rows after the run (when the schema has them). */
+  outbox?: TOutboxState;
+  /** The bot's connections to its PostgreSQL database just before it was stopped: by state, and what the busy ones do. */
+  connections?: { states: Record<string, number>; busy: string[] };
 }
 
-async function connectionStates(admin: pg.Client, database: string): Promise<Record<string, number>> {
+async function connectionStates(admin: pg.Client, database: string): Promise<{ states: Record<string, number>; busy: string[] }> {
   const { rows } = await admin.query<{ state: string | null; n: number }>(
     "SELECT state, count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 GROUP BY state",
     [database],
   );
-  return Object.fromEntries(rows.map((row) => [row.state ?? "(none)", row.n]));
+  // What a connection that is not idle is doing, and for how long: a stalled worker shows here.
+  const busy = await admin.query<{ state: string; wait: string | null; seconds: number; query: string }>(
+    `SELECT state, wait_event_type || ':' || wait_event AS wait,
+            round(extract(epoch FROM now() - coalesce(xact_start, query_start)))::int AS seconds,
+            left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
+       FROM pg_stat_activity WHERE datname = $1 AND state <> 'idle'`,
+    [database],
+  );
+  return {
+    states: Object.fromEntries(rows.map((row) => [row.state ?? "(none)", row.n])),
+    busy: busy.rows.map((row) => `${row.state}${row.wait ? ` waiting on ${row.wait}` : ""} for ${row.seconds} s: ${row.query}`),
+  };
 }
 
 function slackFor(url: string, standIn: SlackStandIn): SlackClientSimulator {
@@ -280,7 +300,7 @@ function botEnvironment(
 async function storedReports(
   query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>,
   windows: { from: Date; to: Date }[],
-): Promise<{ total: number; perWindow: number[]; keys?: Set<string>; outbox?: Record<string, number> }> {
+): Promise<{ total: number; perWindow: number[]; keys?: Set<string>; outbox?: TOutboxState }> {
   const total = Number((await query("SELECT count(*)::int AS n FROM incident"))[0]!.n);
   const perWindow: number[] = [];
   for (const window of windows)
@@ -295,10 +315,16 @@ async function storedReports(
       ),
     );
   // What the outbox still holds: work after the ack that the CPU figures do not include yet.
-  let outbox: Record<string, number> | undefined;
+  let outbox: TOutboxState | undefined;
   try {
-    const rows = await query("SELECT status, count(*)::int AS n FROM outbox_message GROUP BY status");
-    outbox = Object.fromEntries(rows.map((row) => [String(row.status), Number(row.n)]));
+    const rows = await query(
+      `SELECT status, count(*)::int AS n, (count(*) FILTER (WHERE next_attempt_at <= now()))::int AS due
+         FROM outbox_message GROUP BY status`,
+    );
+    outbox = {
+      byStatus: Object.fromEntries(rows.map((row) => [String(row.status), Number(row.n)])),
+      undeliveredDue: rows.filter((row) => row.status !== "delivered").reduce((total, row) => total + Number(row.due), 0),
+    };
   } catch {
     outbox = undefined;
   }
@@ -399,7 +425,7 @@ async function section(database: string, bareScript: string, logDir: string): Pr
     const child = spawnNpmStart(env, { logFile: botLog });
     let run: Omit<TTargetRun, "startMs">;
     let stopCode: number | null = null;
-    let connections: Record<string, number> | undefined;
+    let connections: { states: Record<string, number>; busy: string[] } | undefined;
     try {
       startMs.existing = await waitUntilHealthy(child, `http://127.0.0.1:${port}`);
       run = await measure(child, `http://127.0.0.1:${port}`, standIn, tag, "bot", database === "postgresql");
@@ -524,13 +550,14 @@ function rowsFor(result: TSection): TRow[] {
     target: "0",
     met: botNever === 0,
   });
+  const undrained = (result.outbox?.undeliveredDue ?? 0) > 0;
   for (const key of ["single", "burst"] as const) {
     rows.push({
       figure: `CPU per ${key === "single" ? "report, 1 client" : `report, ${CLIENTS} clients`} (bare: per request)`,
       bare: `${ms(cpuPer(bare[key], "bare"))} ms`,
-      bot: `${ms(cpuPer(bot[key], "bot"))} ms`,
+      bot: `${ms(cpuPer(bot[key], "bot"))} ms${undrained ? " (outbox not drained: too low)" : ""}`,
       target: `<= ${TARGET.cpuPerReportMs} ms`,
-      met: cpuPer(bot[key], "bot") <= TARGET.cpuPerReportMs,
+      met: !undrained && cpuPer(bot[key], "bot") <= TARGET.cpuPerReportMs,
     });
   }
   if (bot.burst.postgresCpuMs !== undefined) {
@@ -623,16 +650,18 @@ function details(result: TSection): string[] {
   }
   if (result.outbox)
     lines.push(
-      `  bot: outbox after the run: ${Object.entries(result.outbox)
+      `  bot: outbox after the run: ${Object.entries(result.outbox.byStatus)
         .map(([status, rows]) => `${rows} ${status}`)
-        .join(", ")}`,
+        .join(", ")}${result.outbox.undeliveredDue > 0 ? ` (${result.outbox.undeliveredDue} due and not delivered)` : ""}`,
     );
-  if (result.connections)
+  if (result.connections) {
     lines.push(
-      `  bot: its PostgreSQL connections before SIGTERM: ${Object.entries(result.connections)
+      `  bot: its PostgreSQL connections before SIGTERM: ${Object.entries(result.connections.states)
         .map(([state, n]) => `${n} ${state}`)
         .join(", ")}`,
     );
+    for (const busy of result.connections.busy) lines.push(`    ${busy}`);
+  }
   if (result.storage.storedAfterRefusal > 0)
     lines.push(
       `  ${result.storage.storedAfterRefusal} report(s) told to try again were stored all the same (a retry makes a duplicate)`,
@@ -685,6 +714,10 @@ async function main(): Promise<number> {
     try {
       const result = await section(database, bareScript, logDir);
       results.push(result);
+      if (result.outbox && result.outbox.undeliveredDue > 0)
+        problems.push(
+          `${database}: the outbox did not drain: ${result.outbox.undeliveredDue} message(s) due and not delivered after the run (DPOs not paged; CPU per report leaves their work out)`,
+        );
       if (result.stopCode !== 0)
         problems.push(`${database}: the bot exited with ${result.stopCode ?? "SIGKILL"} when stopped (log: ${result.botLog})`);
     } catch (error) {
