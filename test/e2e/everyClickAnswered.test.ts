@@ -7,7 +7,7 @@
 // privacy officer.
 import { describe, expect, it } from "vitest";
 import type { RecordedCall } from "../../src/devtools/slack/slackStandIn.ts";
-import { DPO_CHANNEL, DPO_ID, STAFF_ID } from "../support/startTestBot.ts";
+import { DPO_CHANNEL, DPO_ID } from "../support/startTestBot.ts";
 import { useBotPerTest } from "../support/useBotPerTest.ts";
 import { openHome, submitReport } from "./homeSupport.ts";
 

@@ -9,7 +9,6 @@ import { useBotPerTest } from "../support/useBotPerTest.ts";
 import { slackPerson } from "../../src/slack/identity.ts";
 import { ManualClock } from "../../src/core/time/clock.ts";
 import { reportModalState } from "../support/slackRequests.ts";
-import { SlackStandIn } from "../support/slackStandIn.ts";
 import { createTestDatabase, DATABASE_KINDS } from "../support/testDatabases.ts";
 import { DPO_CHANNEL, DPO_ID, SECOND_DPO_ID, STAFF_ID, startTestBot, startWorkspaceStandIn } from "../support/startTestBot.ts";
 

@@ -38,8 +38,9 @@ describe("unmatched interactions", () => {
       actions: [{ action_id: "incident_take", value: "DL-2026-0404" }],
     });
     expect(response.status).toBe(200);
-    // Not answered as an unknown button: the take listener ran (an unknown reference gets no notice).
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(env.standIn.callsTo("chat.postEphemeral")).toHaveLength(0);
+    // Answered by the take listener (the incident is not found), not as an unknown button.
+    await env.harness.bot.slack.outbox.kick();
+    const notices = env.standIn.successfulCallsTo("chat.postEphemeral").map((call) => String(call.args.text));
+    expect(notices).toEqual(["Incident DL-2026-0404 niet gevonden."]);
   });
 });

@@ -8,7 +8,6 @@ import path from "node:path";
 import { expect, it } from "vitest";
 import { ManualClock } from "../../src/core/time/clock.ts";
 import { slackPerson } from "../../src/slack/identity.ts";
-import { SlackStandIn } from "../support/slackStandIn.ts";
 import { createTestDatabase } from "../support/testDatabases.ts";
 import { DPO_ID, startTestBot, startWorkspaceStandIn } from "../support/startTestBot.ts";
 import { HOUR, remindersTo, reportAndPost, runScheduler, threadReminders } from "./countdownHarness.ts";

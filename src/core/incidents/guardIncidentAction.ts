@@ -9,6 +9,8 @@ import type { TMessaging } from "../outbox/enqueueMessages.ts";
 import type { TPersonId } from "../people/person.ts";
 import { isDpo, type TRoleDirectory } from "../people/roles.ts";
 import type { TNoticeName } from "../../texts/notices.ts";
+import { enqueueNotice } from "../notices/enqueueNotice.ts";
+import { parseIncidentReference } from "./incidentReference.ts";
 import { recordRefusal } from "./recordRefusal.ts";
 import type { TTimelineKind } from "./timelineKinds.ts";
 
@@ -32,6 +34,12 @@ export interface TGuardInput {
   decidedNotice?: TNoticeName;
   /** Who else may act besides the privacy officers (a measure's owner). */
   alsoAllowed?: (incident: Incident) => boolean;
+  /**
+   * A click, not a form: when the incident is not found (erased by the
+   * retention, or a forged value), the person is told where they clicked.
+   * A form answers in its own errors instead.
+   */
+  answerNotFound?: boolean;
 }
 
 export type TGuardResult =
@@ -52,7 +60,10 @@ export async function guardIncidentAction(
     : input.reference
       ? await tx.incident.findUnique({ where: { reference: input.reference }, select: { id: true } })
       : null;
-  if (!found) return { ok: false, outcome: "not_found" };
+  if (!found) {
+    if (input.answerNotFound) await answerNotFound(tx, deps.messaging, input, now);
+    return { ok: false, outcome: "not_found" };
+  }
   await tx.$queryRaw`SELECT id FROM incident WHERE id = ${found.id}::uuid FOR UPDATE`;
   const incident = await tx.incident.findUniqueOrThrow({ where: { id: found.id } });
   const refuse = async (reason: "not_a_dpo" | "decided") => {
@@ -75,4 +86,20 @@ export async function guardIncidentAction(
   if (!isDpo(input.actor, deps.roles) && !input.alsoAllowed?.(incident)) return refuse("not_a_dpo");
   if (input.beforeDecision && incident.decision !== null) return refuse("decided");
   return { ok: true, incident };
+}
+
+async function answerNotFound(tx: TDbTransaction, messaging: TMessaging, input: TGuardInput, now: Date): Promise<void> {
+  const reference = input.reference?.trim().toUpperCase();
+  await enqueueNotice(
+    tx,
+    messaging,
+    {
+      person: input.actor,
+      notice: "not_found",
+      // Only echoed when it looks like a reference: a forged value is not repeated.
+      params: reference && parseIncidentReference(reference) ? { reference } : {},
+      where: input.where,
+    },
+    now,
+  );
 }

@@ -35,7 +35,9 @@ function lawLines(incident: Incident, assessment: TAssessment, level: TAssessmen
   const lines: TRichText[] = [
     t.lawNotify({
       deadline: formatLocal(incident.deadlineAt, context.organisation.zone, context.locale),
-      ...(isCountdownRunning(incident) ? { left: context.texts.common.timeLeft(timeLeft(incident.deadlineAt, context.now)) } : {}),
+      ...(isCountdownRunning(incident)
+        ? { left: context.texts.common.timeLeft(timeLeft(incident.deadlineAt, context.now)) }
+        : {}),
     }),
   ];
   // The engine's exemptions speak only to its own high-risk finding; an

@@ -6,7 +6,6 @@ import { guardIncidentAction } from "../../core/incidents/guardIncidentAction.ts
 import { enqueueNotice } from "../../core/notices/enqueueNotice.ts";
 import type { TPersonId } from "../../core/people/person.ts";
 import type { TFeatureDeps } from "../featureDeps.ts";
-import { noticeNotFound } from "./noticeNotFound.ts";
 import { ASSESSMENT_PART, TIMELINE_ACTIONS } from "./checklistActions.ts";
 import { enqueueChecklistParts } from "./enqueueChecklistParts.ts";
 
@@ -28,14 +27,14 @@ export async function confirmAssessment(
         actor: input.actor,
         action: TIMELINE_ACTIONS.confirm,
         where: input.where,
+        // A button of an incident that is gone (erased by retention): said so rather than nothing.
+        answerNotFound: true,
         beforeDecision: true,
         decidedNotice: "checklist_locked",
       },
       now,
     );
     if (!guard.ok) {
-      // A button of an incident that is gone (erased by retention): say so rather than nothing.
-      if (guard.outcome === "not_found") await noticeNotFound(tx, deps, input, now);
       return guard.outcome === "not_found" ? "not_found" : "refused";
     }
     const { incident } = guard;

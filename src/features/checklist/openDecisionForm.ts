@@ -8,7 +8,6 @@ import type { TForm } from "../../core/messages/form.ts";
 import type { TPersonId } from "../../core/people/person.ts";
 import type { TTexts } from "../../texts/index.ts";
 import type { TFeatureDeps } from "../featureDeps.ts";
-import { noticeNotFound } from "./noticeNotFound.ts";
 import { TIMELINE_ACTIONS } from "./checklistActions.ts";
 import { decisionForm, overrideForm } from "./decisionForms.ts";
 import { loadDecisionStanding } from "./loadDecisionStanding.ts";
@@ -35,14 +34,14 @@ export async function openDecisionForm(
         actor: input.actor,
         action: override ? TIMELINE_ACTIONS.override : TIMELINE_ACTIONS.decision,
         where: input.where,
+        // A button of an incident that is gone (erased by retention): said so rather than nothing.
+        answerNotFound: true,
         beforeDecision: true,
         ...(override ? { decidedNotice: "checklist_locked" as const } : {}),
       },
       now,
     );
     if (!guard.ok) {
-      // A button of an incident that is gone (erased by retention): say so rather than nothing.
-      if (guard.outcome === "not_found") await noticeNotFound(tx, deps, input, now);
       return { outcome: guard.outcome === "not_found" ? "not_found" : "refused" };
     }
     const standing = await loadDecisionStanding(tx, guard.incident);

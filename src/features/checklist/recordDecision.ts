@@ -9,13 +9,10 @@ import type { TDecision } from "../../core/incidents/decisions.ts";
 import { appendTimelineEntry } from "../../core/incidents/appendTimelineEntry.ts";
 import { guardIncidentAction } from "../../core/incidents/guardIncidentAction.ts";
 import { enqueueMessages } from "../../core/outbox/enqueueMessages.ts";
-import { messageKeys } from "../../core/outbox/messageKeys.ts";
-import { toChannel, toPerson } from "../../core/outbox/target.ts";
 import type { TPersonId } from "../../core/people/person.ts";
 import type { Incident } from "../../core/storage/generated/client.ts";
 import { stopIncidentCountdown } from "../countdown/stopIncidentCountdown.ts";
 import type { TFeatureDeps } from "../featureDeps.ts";
-import { INCIDENT_PAGE_KIND, INCIDENT_POST_KIND } from "../paging/pagingMessages.ts";
 import { ASSESSMENT_PART, DECISION_FIELDS, TIMELINE_ACTIONS } from "./checklistActions.ts";
 import { CHECKLIST_GROUPS } from "./checklistAnswers.ts";
 import {
@@ -28,6 +25,7 @@ import {
 import { enqueueChecklistParts } from "./enqueueChecklistParts.ts";
 import { loadDecisionStanding } from "./loadDecisionStanding.ts";
 import { recordInitialApNotification } from "./recordInitialApNotification.ts";
+import { incidentPostAndPages } from "../paging/incidentPostAndPages.ts";
 
 export type TRecordDecisionDeps = Pick<TFeatureDeps, "database" | "clock" | "roles" | "messaging">;
 
@@ -114,25 +112,7 @@ export async function recordDecision(deps: TRecordDecisionDeps, input: TRecordDe
       [...CHECKLIST_GROUPS.map((group) => group.part), ASSESSMENT_PART],
       now,
     );
-    const about = { incidentId: incident.id };
-    await enqueueMessages(tx, deps.messaging, [
-      {
-        kind: INCIDENT_POST_KIND,
-        target: toChannel("dpo"),
-        key: messageKeys.incidentPost(incident.id),
-        payload: about,
-        incidentId: incident.id,
-        notBefore: now,
-      },
-      ...deps.roles.dpos.map((dpo) => ({
-        kind: INCIDENT_PAGE_KIND,
-        target: toPerson(dpo),
-        key: messageKeys.incidentPage(incident.id, dpo),
-        payload: { ...about, person: dpo },
-        incidentId: incident.id,
-        notBefore: now,
-      })),
-    ]);
+    await enqueueMessages(tx, deps.messaging, [...incidentPostAndPages(incident.id, deps.roles.dpos, now)]);
     return { outcome: "recorded", incident, contradicts };
   });
 }

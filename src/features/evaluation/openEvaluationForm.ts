@@ -3,7 +3,6 @@
 // where they clicked).
 import { guardIncidentAction, type TGuardDeps } from "../../core/incidents/guardIncidentAction.ts";
 import type { TForm } from "../../core/messages/form.ts";
-import { enqueueNotice } from "../../core/notices/enqueueNotice.ts";
 import type { TPersonId } from "../../core/people/person.ts";
 import type { Database } from "../../core/storage/openDatabase.ts";
 import type { Clock } from "../../core/time/clock.ts";
@@ -24,19 +23,10 @@ export async function openEvaluationForm(
     const guard = await guardIncidentAction(
       tx,
       deps,
-      { reference: input.reference, actor: input.actor, action: "evaluation", where: input.where },
+      { reference: input.reference, actor: input.actor, action: "evaluation", where: input.where, answerNotFound: true },
       now,
     );
-    if (!guard.ok) {
-      if (guard.outcome === "not_found")
-        await enqueueNotice(
-          tx,
-          deps.messaging,
-          { person: input.actor, notice: "not_found", params: { reference: input.reference }, where: input.where },
-          now,
-        );
-      return { outcome: guard.outcome } as const;
-    }
+    if (!guard.ok) return { outcome: guard.outcome } as const;
     const earlier = await tx.incidentFollowUp.findUnique({
       where: { incidentId: guard.incident.id },
       select: { measuresWorked: true, procedureChange: true },

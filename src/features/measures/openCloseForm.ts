@@ -6,7 +6,6 @@
 import { guardIncidentAction, type TGuardDeps } from "../../core/incidents/guardIncidentAction.ts";
 import { recordRefusal } from "../../core/incidents/recordRefusal.ts";
 import type { TForm } from "../../core/messages/form.ts";
-import { enqueueNotice } from "../../core/notices/enqueueNotice.ts";
 import type { TPersonId } from "../../core/people/person.ts";
 import type { Database } from "../../core/storage/openDatabase.ts";
 import type { TLocale } from "../../core/text/locale.ts";
@@ -43,19 +42,10 @@ export async function openCloseForm(
     const guard = await guardIncidentAction(
       tx,
       deps,
-      { reference: input.reference, actor: input.actor, action: "close", where: input.where },
+      { reference: input.reference, actor: input.actor, action: "close", where: input.where, answerNotFound: true },
       now,
     );
-    if (!guard.ok) {
-      if (guard.outcome === "not_found")
-        await enqueueNotice(
-          tx,
-          deps.messaging,
-          { person: input.actor, notice: "not_found", params: { reference: input.reference }, where: input.where },
-          now,
-        );
-      return { outcome: guard.outcome } as const;
-    }
+    if (!guard.ok) return { outcome: guard.outcome } as const;
     const { incident } = guard;
     const refuse = async (notice: TNoticeName, reason: string) =>
       recordRefusal(

@@ -27,19 +27,10 @@ export async function openMeasureForm(
     const guard = await guardIncidentAction(
       tx,
       deps,
-      { reference: input.reference, actor: input.actor, action: "measure_add", where: input.where },
+      { reference: input.reference, actor: input.actor, action: "measure_add", where: input.where, answerNotFound: true },
       now,
     );
-    if (!guard.ok) {
-      if (guard.outcome === "not_found")
-        await enqueueNotice(
-          tx,
-          deps.messaging,
-          { person: input.actor, notice: "not_found", params: { reference: input.reference }, where: input.where },
-          now,
-        );
-      return { outcome: guard.outcome } as const;
-    }
+    if (!guard.ok) return { outcome: guard.outcome } as const;
     const { incident } = guard;
     if (incident.closedAt) {
       await enqueueNotice(

@@ -33,19 +33,10 @@ export async function openNotificationForm(
     const guard = await guardIncidentAction(
       tx,
       deps,
-      { reference: input.reference, actor: input.actor, action: form.action, where: input.where },
+      { reference: input.reference, actor: input.actor, action: form.action, where: input.where, answerNotFound: true },
       now,
     );
-    if (!guard.ok) {
-      if (guard.outcome === "not_found")
-        await enqueueNotice(
-          tx,
-          deps.messaging,
-          { person: input.actor, notice: "not_found", params: { reference: input.reference }, where: input.where },
-          now,
-        );
-      return { outcome: guard.outcome };
-    }
+    if (!guard.ok) return { outcome: guard.outcome };
     if (!form.applies(guard.incident)) {
       await enqueueNotice(
         tx,

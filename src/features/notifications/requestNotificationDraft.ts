@@ -39,19 +39,16 @@ export async function requestNotificationDraft(deps: TRequestDraftDeps, input: T
     const guard = await guardIncidentAction(
       tx,
       deps,
-      { reference: input.reference, actor: input.actor, action: ACTION_OF[input.draft], where: input.where },
+      {
+        reference: input.reference,
+        actor: input.actor,
+        action: ACTION_OF[input.draft],
+        where: input.where,
+        answerNotFound: true,
+      },
       now,
     );
-    if (!guard.ok) {
-      if (guard.outcome === "not_found")
-        await enqueueNotice(
-          tx,
-          deps.messaging,
-          { person: input.actor, notice: "not_found", params: { reference: input.reference }, where: input.where },
-          now,
-        );
-      return { outcome: guard.outcome };
-    }
+    if (!guard.ok) return { outcome: guard.outcome };
     const { incident } = guard;
     if (!draftApplies(incident, input.draft)) {
       await enqueueNotice(

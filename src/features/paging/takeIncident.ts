@@ -8,8 +8,6 @@ import { appendTimelineEntry } from "../../core/incidents/appendTimelineEntry.ts
 import { guardIncidentAction } from "../../core/incidents/guardIncidentAction.ts";
 import { enqueueNotice } from "../../core/notices/enqueueNotice.ts";
 import { enqueueMessages, type TMessaging } from "../../core/outbox/enqueueMessages.ts";
-import { messageKeys } from "../../core/outbox/messageKeys.ts";
-import { toChannel, toPerson } from "../../core/outbox/target.ts";
 import type { TPersonId } from "../../core/people/person.ts";
 import type { TRoleDirectory } from "../../core/people/roles.ts";
 import type { Incident } from "../../core/storage/generated/client.ts";
@@ -17,7 +15,7 @@ import type { Database } from "../../core/storage/openDatabase.ts";
 import { startChecklist } from "../checklist/startChecklist.ts";
 import { enqueueRepageUpdates } from "../countdown/enqueueRepageUpdates.ts";
 import { stopRepages } from "../countdown/stopIncidentCountdown.ts";
-import { INCIDENT_PAGE_KIND, INCIDENT_POST_KIND } from "./pagingMessages.ts";
+import { incidentPostAndPages } from "./incidentPostAndPages.ts";
 
 export interface TTakeIncidentDeps {
   database: Database;
@@ -41,7 +39,7 @@ export async function takeIncident(
     const guard = await guardIncidentAction(
       tx,
       deps,
-      { reference: input.reference, actor: input.actor, action: "take", where: input.where },
+      { reference: input.reference, actor: input.actor, action: "take", where: input.where, answerNotFound: true },
       now,
     );
     if (!guard.ok) return guard.outcome === "not_found" ? ({ outcome: "not_found" } as const) : ({ outcome: "refused" } as const);
@@ -67,25 +65,7 @@ export async function takeIncident(
       data: { ownerId: input.actor, takenAt: now, status: "taken" },
     });
     await appendTimelineEntry(tx, { incidentId: incident.id, at: now, actorId: input.actor, kind: "taken" });
-    const about = { incidentId: incident.id };
-    await enqueueMessages(tx, deps.messaging, [
-      {
-        kind: INCIDENT_POST_KIND,
-        target: toChannel("dpo"),
-        key: messageKeys.incidentPost(incident.id),
-        payload: about,
-        incidentId: incident.id,
-        notBefore: now,
-      },
-      ...deps.roles.dpos.map((dpo) => ({
-        kind: INCIDENT_PAGE_KIND,
-        target: toPerson(dpo),
-        key: messageKeys.incidentPage(incident.id, dpo),
-        payload: { ...about, person: dpo },
-        incidentId: incident.id,
-        notBefore: now,
-      })),
-    ]);
+    await enqueueMessages(tx, deps.messaging, [...incidentPostAndPages(incident.id, deps.roles.dpos, now)]);
     // The re-pages stop; those already sent lose their take button and say who took it.
     await stopRepages(tx, incident.id, now);
     await enqueueRepageUpdates(tx, deps.messaging, taken, now);

@@ -6,14 +6,13 @@
 // process died in between; whichever comes second finds nothing to do.
 import { appendTimelineEntry } from "../../core/incidents/appendTimelineEntry.ts";
 import { enqueueMessages, type TMessaging } from "../../core/outbox/enqueueMessages.ts";
-import { messageKeys } from "../../core/outbox/messageKeys.ts";
-import { toChannel, toPerson } from "../../core/outbox/target.ts";
+import { toPerson } from "../../core/outbox/target.ts";
 import type { TRoleDirectory } from "../../core/people/roles.ts";
 import type { TJobOutcome, TJobRun } from "../../core/scheduler/runDueJobs.ts";
 import type { Database } from "../../core/storage/openDatabase.ts";
 import type { TDbTransaction } from "../../core/storage/transaction.ts";
 import { scheduleIncidentCountdown } from "../countdown/scheduleIncidentCountdown.ts";
-import { INCIDENT_PAGE_KIND, INCIDENT_POST_KIND } from "../paging/pagingMessages.ts";
+import { incidentPostAndPages } from "../paging/incidentPostAndPages.ts";
 import { REPORT_RECEIPT_KIND } from "./reportMessages.ts";
 import { registerJobKey } from "./reportJobKinds.ts";
 
@@ -56,25 +55,15 @@ export async function registerReportIn(tx: TDbTransaction, deps: TRegisterReport
       peopleAffected: incident.people_affected,
     },
   });
-  const about = { incidentId: incident.id };
   await enqueueMessages(tx, deps.messaging, [
+    ...incidentPostAndPages(incident.id, deps.roles.dpos, at),
     {
-      kind: INCIDENT_POST_KIND,
-      target: toChannel("dpo"),
-      key: messageKeys.incidentPost(incident.id),
-      payload: about,
+      kind: REPORT_RECEIPT_KIND,
+      target: toPerson(incident.reporter_id),
+      payload: { incidentId: incident.id },
       incidentId: incident.id,
       notBefore: at,
     },
-    ...deps.roles.dpos.map((dpo) => ({
-      kind: INCIDENT_PAGE_KIND,
-      target: toPerson(dpo),
-      key: messageKeys.incidentPage(incident.id, dpo),
-      payload: { ...about, person: dpo },
-      incidentId: incident.id,
-      notBefore: at,
-    })),
-    { kind: REPORT_RECEIPT_KIND, target: toPerson(incident.reporter_id), payload: about, incidentId: incident.id, notBefore: at },
   ]);
   // The 72-hour countdown and the re-page.
   await scheduleIncidentCountdown(tx, { id: incident.id, deadlineAt: incident.deadline_at }, at, {
