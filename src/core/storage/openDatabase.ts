@@ -1,10 +1,8 @@
 // The one place that knows how to reach the database: embedded PGlite by
 // default, a PostgreSQL server when DATABASE_URL is set. Everything else
 // gets a Prisma client and, for migrations, a raw connection.
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
-import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
+// Each driver is loaded only when it is used: PGlite alone is some 40 MB of
+// code, which an installation on a PostgreSQL server does not carry.
 import { withFieldEncryption } from "../security/encryptionExtension.ts";
 import { auditCommitTail } from "../audit/recordAuditEvent.ts";
 import { overviewRefreshCommitTail } from "../incidents/requestOverviewRefresh.ts";
@@ -78,6 +76,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   // process): initdb in this process would cost seconds and ~500 MB.
   if (dataDir) prepareDataDir(dataDir);
   const options = { postgresqlconf: PGLITE_SETTINGS };
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
   const pglite = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
   await pglite.waitReady;
   yieldingPglite(pglite);
@@ -112,6 +111,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 }
 
 async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const [{ default: pg }, { PrismaPg }] = await Promise.all([import("pg"), import("@prisma/adapter-pg")]);
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
