@@ -697,9 +697,11 @@ async function main(): Promise<number> {
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "datalek-burst-logs-"));
   const loadBefore = os.loadavg()[0]!;
   const benchCpuBefore = process.cpuUsage();
+  // What was built: taken once, as others may commit while the bench runs.
+  const commit = gitCommit();
   console.log(
     `burst bench: ${CLIENTS} clients for ${SECONDS} s (and 1 client for ${SECONDS} s), plus one /datalek client; ` +
-      `Node ${process.version}, ${os.cpus().length} CPU(s), load average ${loadBefore.toFixed(1)}, commit ${gitCommit()}`,
+      `Node ${process.version}, ${os.cpus().length} CPU(s), load average ${loadBefore.toFixed(1)}, commit ${commit}`,
   );
   console.log(
     `the bot runs as npm start runs it: node ${npmStartArgs().join(" ")}${built ? ` (${built.replace(/datalek-bot: /g, "").replace(/\n/g, "; ")})` : ""}; ` +
@@ -759,7 +761,7 @@ async function main(): Promise<number> {
     `${JSON.stringify(
       {
         at: new Date().toISOString(),
-        commit: gitCommit(),
+        commit,
         node: process.version,
         cpus: os.cpus().length,
         loadAverage: { before: loadBefore, after: loadAfter },
