@@ -4,9 +4,10 @@
 // It parses what Slack sends, calls the features, and renders their answers.
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type ReceiverEvent } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
+import { handleRequest } from "../core/jobs/answerFirst.ts";
 import { InFlight } from "../core/jobs/InFlight.ts";
 import { OutboxWorker } from "../core/outbox/OutboxWorker.ts";
 import { RateLimitPauses } from "../core/outbox/RateLimitPauses.ts";
@@ -137,6 +138,22 @@ export function createSlackFrontEnd(options: TSlackFrontEndOptions): TSlackFront
       });
   if (receiver) guardRequestBodies(receiver, REQUEST_BODY_LIMIT, logger);
 
+  // A request awaits its answer until it is acknowledged: meanwhile the
+  // embedded database lets background work wait (core/jobs/answerFirst.ts).
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = (event: ReceiverEvent) =>
+    handleRequest((markAnswered) =>
+      processEvent({
+        ...event,
+        ack: async (response) => {
+          try {
+            return await event.ack(response);
+          } finally {
+            markAnswered();
+          }
+        },
+      }),
+    );
   // Every listener run is counted until it ends (work after the answer included): stop() waits for it.
   const inFlight = new InFlight();
   app.use(({ next }) => inFlight.track(next()));

@@ -87,8 +87,8 @@ export const OUTBOX_LEASE_SECONDS = 10;
 
 /** How much sooner than the database this worker counts its lease as ended. */
 const LEASE_MARGIN_MS = 2000;
-/** How many messages of one incident a claim takes behind its first, on average per head. */
-const CHAIN_PER_HEAD = 4;
+/** How many messages of one incident a claim takes behind its first. */
+const CHAIN_PER_HEAD = 8;
 
 export function backoffSeconds(attempts: number): number {
   return Math.min(MAX_BACKOFF_SECONDS, 2 ** Math.max(0, attempts - 1));
@@ -143,33 +143,33 @@ export class OutboxWorker {
     const now = clock.now();
     const askedAt = Date.now();
     // Heads: the first pending message of each incident (and every message
-    // of no incident). Followers: the due messages of a head's incident
-    // behind it, up to the first that is not due. No other worker can claim
-    // a follower: it is not a head while its head is pending.
+    // of no incident), read in index order and only as many as the batch.
+    // Followers: the due messages of a head's incident behind it, up to the
+    // first that is not due. No other worker can claim a follower: it is not
+    // a head while its head is pending. Every look-up is one index probe,
+    // whatever the planner knows of the table (a burst leaves tens of
+    // thousands of rows before statistics catch up).
     const claimed = await database.prisma.$queryRaw<TClaimedRow[]>`
       WITH heads AS (
         SELECT head.id, head.incident_id FROM outbox_message head
         WHERE head.platform = ${platform} AND head.status = 'pending' AND head.next_attempt_at <= ${now}
           AND (head.leased_until IS NULL OR head.leased_until <= now())
-          AND NOT EXISTS (
-            SELECT 1 FROM outbox_message earlier
-            WHERE earlier.incident_id = head.incident_id AND earlier.platform = head.platform
-              AND earlier.status = 'pending' AND earlier.id < head.id)
+          AND (head.incident_id IS NULL OR head.id = (
+            SELECT first.id FROM outbox_message first
+            WHERE first.incident_id = head.incident_id AND first.status = 'pending' AND first.platform = head.platform
+            ORDER BY first.id LIMIT 1))
         ORDER BY head.next_attempt_at, head.id
         LIMIT ${batchSize}
         FOR UPDATE SKIP LOCKED),
       followers AS (
-        SELECT follower.id FROM outbox_message follower JOIN heads ON follower.incident_id = heads.incident_id
-        WHERE follower.platform = ${platform} AND follower.status = 'pending' AND follower.id > heads.id
-          AND follower.next_attempt_at <= ${now}
-          AND NOT EXISTS (
-            SELECT 1 FROM outbox_message between_them
-            WHERE between_them.incident_id = follower.incident_id AND between_them.platform = follower.platform
-              AND between_them.status = 'pending' AND between_them.id > heads.id AND between_them.id < follower.id
-              AND between_them.next_attempt_at > ${now})
-        ORDER BY follower.id
-        LIMIT ${batchSize * CHAIN_PER_HEAD}
-        FOR UPDATE OF follower),
+        SELECT chain.id FROM heads CROSS JOIN LATERAL (
+          SELECT behind.id, bool_and(behind.next_attempt_at <= ${now}) OVER (ORDER BY behind.id) AS all_due
+          FROM outbox_message behind
+          WHERE behind.incident_id = heads.incident_id AND behind.status = 'pending' AND behind.platform = ${platform}
+            AND behind.id > heads.id
+          ORDER BY behind.id
+          LIMIT ${CHAIN_PER_HEAD}) AS chain
+        WHERE chain.all_due),
       picked AS (
         SELECT message.id, message.attempted_at FROM outbox_message message
         WHERE message.id IN (SELECT id FROM heads UNION ALL SELECT id FROM followers))

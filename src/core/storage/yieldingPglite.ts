@@ -3,29 +3,37 @@
 // I/O, so a transaction of ten statements never lets the event loop take a
 // turn. Meanwhile no HTTP request is even read: a `/datalek` arriving during
 // a burst of reports waits behind all of them, and its trigger expires.
-// Yielding once before each statement (setImmediate: after pending I/O)
-// lets acknowledgements through between statements, at a cost of a few
-// microseconds per statement.
+// So every statement first gives the event loop a turn (setImmediate: after
+// pending I/O), and background work also lets requests that await their
+// answer go first (answerFirst.ts), a moment at most. Inside a transaction
+// only the turn: it holds the database, and waiting would hold up everyone.
 import type { PGlite, Transaction } from "@electric-sql/pglite";
+import { databaseTurn } from "../jobs/answerFirst.ts";
+
+/** The longest a background statement waits for requests to be answered (so the outbox never starves). */
+const BACKGROUND_WAIT_MS = 20;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 type TQueryable = Pick<PGlite, "query">;
 
-function yieldBeforeQueries<T extends TQueryable | Transaction>(target: T): T {
+function beforeQueries<T extends TQueryable | Transaction>(target: T, turn: () => Promise<void>): T {
   const query = target.query.bind(target) as (...args: unknown[]) => Promise<unknown>;
   (target as { query: unknown }).query = async (...args: unknown[]) => {
-    await yieldToEventLoop();
+    await turn();
     return query(...args);
   };
   return target;
 }
 
-/** Makes every statement of `pglite` (also inside transactions) give the event loop a turn first. */
+/** Makes every statement of `pglite` give the event loop (and requests awaiting their answer) a turn first. */
 export function yieldingPglite(pglite: PGlite): PGlite {
-  yieldBeforeQueries(pglite);
+  const turn = () => databaseTurn(BACKGROUND_WAIT_MS);
+  beforeQueries(pglite, turn);
   const transaction = pglite.transaction.bind(pglite);
-  (pglite as { transaction: unknown }).transaction = <R>(callback: (tx: Transaction) => Promise<R>) =>
-    transaction((tx) => callback(yieldBeforeQueries(tx)));
+  (pglite as { transaction: unknown }).transaction = async <R>(callback: (tx: Transaction) => Promise<R>) => {
+    await turn();
+    return transaction((tx) => callback(beforeQueries(tx, yieldToEventLoop)));
+  };
   return pglite;
 }
