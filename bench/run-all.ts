@@ -7,7 +7,7 @@ import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const REPO = fileURLToPath(new URL("../", import.meta.url));
-const BENCHES = ["bench/ack.ts", "bench/load.ts", "bench/burst.ts", "bench/scheduler.ts", "bench/export.ts", "bench/startup.ts"];
+const BENCHES = ["bench/ack.ts", "bench/load.ts", "bench/burst.ts", "bench/scheduler.ts", "bench/export.ts", "bench/startup.ts", "bench/crash.ts"];
 
 let failed = 0;
 for (const bench of BENCHES) {

@@ -93,7 +93,9 @@ export function buildIfStale(): string {
 
 /** The bot, started as `npm start` starts it (the compiled build, rebuilt first when stale). */
 export function spawnNpmStart(env: Record<string, string>, options: TSpawnOptions = {}): TChild {
-  return spawnNode(npmStartArgs(), env, options);
+  // BENCH_BOT_NODE_ARGS adds Node options for a look inside, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const extra = (process.env.BENCH_BOT_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  return spawnNode([...extra, ...npmStartArgs()], env, options);
 }
 
 /**

@@ -120,33 +120,116 @@ describe.each(DATABASE_KINDS)("register export on %s", (kind) => {
     expect(report).not.toContain("U0DPO0001");
   });
 
-  it("streams every incident in pages, in every format, in English too", async () => {
-    for (let i = 0; i < 7; i++) await submitReport(harness, NOW);
-    const run = async (format: "csv" | "json" | "md", locale: "nl" | "en") => {
-      const out = new PassThrough();
-      const chunks: Buffer[] = [];
-      out.on("data", (chunk: Buffer) => chunks.push(chunk));
-      const result = await exportRegister(
-        { database: harness.database, register: testRegister(), zone: "Europe/Amsterdam" },
-        { format, locale, out, now: NOW, pageSize: 3 },
-      );
-      return { ...result, text: Buffer.concat(chunks).toString("utf8") };
-    };
-    const csv = await run("csv", "en");
-    expect(csv.count).toBe(7);
-    const csvRows = parseCsv(csv.text.replace(/^\uFEFF/, ""));
-    expect(csvRows[0]![0]).toBe("Reference");
-    expect(new Set(csvRows.slice(1).map((row) => row[0])).size).toBe(7);
-    const json = JSON.parse((await run("json", "nl")).text) as {
+  const exportText = async (format: "csv" | "json" | "md", locale: "nl" | "en", viaDriver = false) => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on("data", (chunk: Buffer) => chunks.push(chunk));
+    const keyRing = viaDriver ? harness.database.keyRing : undefined;
+    if (viaDriver) expect(keyRing).toBeDefined();
+    const result = await exportRegister(
+      { database: harness.database, register: testRegister(), zone: "Europe/Amsterdam", keyRing },
+      { format, locale, out, now: NOW, pageSize: 3 },
+    );
+    return { ...result, text: Buffer.concat(chunks).toString("utf8") };
+  };
+
+  it("streams every incident in pages, in the order reported, in every format, in English too", async () => {
+    // Seven reports, the later ones an hour apart, so order by time and by reference (same instant) both count.
+    for (let i = 0; i < 4; i++) await submitReport(harness, NOW);
+    for (let i = 1; i <= 3; i++) {
+      harness.clock.set(new Date(NOW.getTime() + i * 3_600_000));
+      await submitReport(harness, new Date(NOW.getTime() + i * 3_600_000));
+    }
+    const expected = [
+      "DL-2026-0001",
+      "DL-2026-0002",
+      "DL-2026-0003",
+      "DL-2026-0004",
+      "DL-2026-0005",
+      "DL-2026-0006",
+      "DL-2026-0007",
+    ];
+    for (const viaDriver of [false, true]) {
+      const csv = await exportText("csv", "en", viaDriver);
+      expect(csv.count).toBe(7);
+      const csvRows = parseCsv(csv.text.replace(/^\uFEFF/, ""));
+      expect(csvRows[0]![0]).toBe("Reference");
+      // Pages of three: the order holds across the pages' edges.
+      expect(csvRows.slice(1).map((row) => row[0])).toEqual(expected);
+    }
+    const json = JSON.parse((await exportText("json", "nl")).text) as {
       count: number;
       incidents: { reference: string; timeline: unknown[] }[];
     };
     expect(json.count).toBe(7);
     expect(new Set(json.incidents.map((incident) => incident.reference)).size).toBe(7);
     expect(json.incidents.every((incident) => incident.timeline.length >= 1)).toBe(true);
-    const md = (await run("md", "en")).text;
+    const md = (await exportText("md", "en")).text;
     expect(md).toContain("# Register of data breaches");
     expect(md.match(/^## DL-2026-/gm)).toHaveLength(7);
+  });
+
+  it("reads the same register straight through the driver as through Prisma, every table decrypted", async () => {
+    await submitReport(harness, NOW, { what_happened: "Synthetische melding met geheime tekst." });
+    await submitReport(harness, NOW);
+    const prisma = harness.database.prisma;
+    const incident = await prisma.incident.findFirstOrThrow({ where: { reference: "DL-2026-0001" } });
+    await prisma.incidentAssessment.create({
+      data: {
+        incidentId: incident.id,
+        level: "risk",
+        result: {},
+        assessedAt: NOW,
+        overrideLevel: "high_risk",
+        overrideReason: "Synthetische reden",
+      },
+    });
+    await prisma.apNotification.create({
+      data: {
+        incidentId: incident.id,
+        sequence: 1,
+        kind: "initial",
+        apReference: "AP-SYN-1",
+        notifiedAt: NOW,
+        recordedBy: DPO_ID,
+        recordedAt: NOW,
+        details: "Synthetische toelichting",
+      },
+    });
+    await prisma.subjectNotice.create({
+      data: {
+        incidentId: incident.id,
+        sentAt: NOW,
+        method: "letter",
+        recipientsCount: 3,
+        note: "Synthetische notitie",
+        recordedBy: DPO_ID,
+        recordedAt: NOW,
+      },
+    });
+    await prisma.correctiveMeasure.create({
+      data: {
+        incidentId: incident.id,
+        what: "Synthetische maatregel",
+        ownerId: DPO_ID,
+        dueDate: "2026-12-01",
+        createdBy: DPO_ID,
+        createdAt: NOW,
+      },
+    });
+    // Stored encrypted: the driver path must decrypt it, not show the ciphertext.
+    const stored = await harness.database.readRows<{ note: string }>("SELECT note FROM subject_notice");
+    expect(stored[0]!.note).toMatch(/^enc:v1:/);
+
+    const viaPrisma = await exportText("json", "nl");
+    const viaDriver = await exportText("json", "nl", true);
+    expect(JSON.parse(viaDriver.text)).toEqual(JSON.parse(viaPrisma.text));
+    expect(viaDriver.text).toContain("Synthetische notitie");
+    expect(viaDriver.text).toContain("Synthetische melding met geheime tekst.");
+    expect(viaDriver.text).not.toContain("enc:v1:");
+    const md = await exportText("md", "nl", true);
+    expect(md.text).toBe((await exportText("md", "nl")).text);
+    expect(md.text).toContain("Synthetische maatregel");
   });
 
   it("writes the register to a file from the command line", async () => {

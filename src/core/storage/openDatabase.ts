@@ -31,6 +31,13 @@ export interface Database {
    * two instances starting at once against one server never both migrate.
    */
   withMigrationLock<T>(work: (connection: RawConnection) => Promise<T>): Promise<T>;
+  /**
+   * A read straight through the driver, without Prisma's result mapping:
+   * for bulk reads only (the export), where that mapping and the garbage it
+   * leaves cost more than the database. Rows come as the driver parses them
+   * (snake_case names; int8 as a string on PostgreSQL).
+   */
+  readRows<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** True when a trivial query succeeds. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -95,6 +102,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     prisma,
     // One process owns a PGlite data directory, so no lock is needed.
     withMigrationLock: (work) => work(connection),
+    readRows: connection.query,
     ping: async () => {
       try {
         await pglite.query("SELECT 1");
@@ -149,6 +157,9 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
       } finally {
         client.release();
       }
+    },
+    async readRows(sql, params) {
+      return (await pool.query(sql, params as unknown[])).rows;
     },
     ping: async () => {
       try {
