@@ -340,8 +340,12 @@ export class SlackStandIn {
         res.end(`stand-in error: ${err instanceof Error ? err.stack : String(err)}`);
       });
     });
-    // Do not let idle keep-alive sockets keep close() waiting.
-    this.server.keepAliveTimeout = 1000;
+    // Connections stay open between calls, as Slack's do (its load balancers
+    // keep an idle connection for about a minute). Node's default of 5 s, or
+    // less, is below the 1 s margin undici keeps from a server's Keep-Alive
+    // hint plus its own, so every call opened a new connection: a cost the
+    // real Slack does not put on the bot. close() drops idle connections.
+    this.server.keepAliveTimeout = 60_000;
   }
 
   static async start(opts: SlackStandInOptions = {}): Promise<SlackStandIn> {
