@@ -98,7 +98,7 @@ export async function runTeamsDemo(write: (line: string) => void, options: { loc
   const { port } = await bot.start();
   const botUrl = `http://127.0.0.1:${port}/api/messages`;
   const { standIn, activities, people } = org;
-  const teamsLocale = locale === "nl" ? "nl-NL" : "en-GB";
+  const teamsLocale = t.typed.teamsLocale;
   const send = (activity: Record<string, unknown>) => standIn.sendActivity(botUrl, { ...activity, locale: teamsLocale });
   const settle = async () => {
     for (let round = 0; round < 20; round++) if ((await bot.teams!.outbox.kick()) === 0) return;
@@ -204,10 +204,7 @@ export async function runTeamsDemo(write: (line: string) => void, options: { loc
       await send(activities.personalMessage(people.staff.id, "datalek"));
       const dialog = await openDialog(people.staff, lastOf(people.staff), "home_report");
       await submitDialog(people.staff, dialog, {
-        what_happened:
-          locale === "nl"
-            ? "Overdrachtslijst met namen en medicatie van vijf bewoners in de bus laten liggen (synthetisch voorbeeld)."
-            : "Left a handover list with names and medication of five residents on the bus (synthetic example).",
+        what_happened: t.typed.whatHappened,
         discovered_at__date: "2026-11-23",
         discovered_at__time: "09:00",
         system: "paper",
@@ -267,7 +264,7 @@ export async function runTeamsDemo(write: (line: string) => void, options: { loc
       const post = () => standIn.activity(org.dpoChannelId, threadMessages()[0]!.id)!;
       const measure = await openDialog(people.dpo, post(), "measure_add");
       await submitDialog(people.dpo, measure, {
-        measure_what: locale === "nl" ? "Overdrachtslijsten alleen nog digitaal" : "Handover lists digital only",
+        measure_what: t.typed.measure,
         measure_owner: people.manager.aadObjectId,
         measure_due: "2026-12-07",
       });
@@ -277,11 +274,11 @@ export async function runTeamsDemo(write: (line: string) => void, options: { loc
       const close = await openDialog(people.dpo, post(), "incident_close");
       await submitDialog(people.dpo, close, {
         art34_ground: "subsequent_measures",
-        art34_reason: locale === "nl" ? "De lijst is ongeopend teruggevonden." : "The list was found back unopened.",
+        art34_reason: t.typed.art34Reason,
       });
     });
     await stage(t.stages.overview, async () => {
-      await send(activities.personalMessage(people.dpo.id, locale === "nl" ? "overzicht" : "overview"));
+      await send(activities.personalMessage(people.dpo.id, t.typed.overviewCommand));
     });
     write("");
     write(t.done);

@@ -51,6 +51,14 @@ export const teamsTexts = defineTexts({
       upload: (p: { name: string; file: string }) => `OneDrive van ${p.name}: ${p.file} opgeslagen`,
       missing: (p: { what: string }) => `(niet gelukt: ${p.what})`,
       done: "Klaar.",
+      /** What the demo's people type: the Teams locale they type it in, and their answers. */
+      typed: {
+        teamsLocale: "nl-NL",
+        whatHappened: "Overdrachtslijst met namen en medicatie van vijf bewoners in de bus laten liggen (synthetisch voorbeeld).",
+        measure: "Overdrachtslijsten alleen nog digitaal",
+        art34Reason: "De lijst is ongeopend teruggevonden.",
+        overviewCommand: "overzicht",
+      },
     },
   },
   en: {
@@ -99,6 +107,13 @@ export const teamsTexts = defineTexts({
       upload: (p: { name: string; file: string }) => `${p.name}'s OneDrive: ${p.file} saved`,
       missing: (p: { what: string }) => `(did not work: ${p.what})`,
       done: "Done.",
+      typed: {
+        teamsLocale: "en-GB",
+        whatHappened: "Left a handover list with names and medication of five residents on the bus (synthetic example).",
+        measure: "Handover lists digital only",
+        art34Reason: "The list was found back unopened.",
+        overviewCommand: "overview",
+      },
     },
   },
 });
