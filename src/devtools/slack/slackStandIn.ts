@@ -27,7 +27,7 @@
  */
 import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { characterCount, validateBlocks, type TBlockSurface } from "./blockKitLimits.ts";
 
 /** Pseudo-method under which POSTs to a `newResponseUrl()` URL are recorded. */
@@ -287,6 +287,7 @@ export class SlackStandIn {
   readonly scopes: readonly string[];
 
   private readonly server: Server;
+  private readonly sockets = new Set<Socket>();
   private readonly events = new EventEmitter();
   private baseUrl = "";
   private readonly recorded: RecordedCall[] = [];
@@ -340,12 +341,16 @@ export class SlackStandIn {
         res.end(`stand-in error: ${err instanceof Error ? err.stack : String(err)}`);
       });
     });
-    // Connections stay open between calls, as Slack's do (its load balancers
-    // keep an idle connection for about a minute). Node's default of 5 s, or
-    // less, is below the 1 s margin undici keeps from a server's Keep-Alive
-    // hint plus its own, so every call opened a new connection: a cost the
-    // real Slack does not put on the bot. close() drops idle connections.
-    this.server.keepAliveTimeout = 60_000;
+    // Connections stay open between calls, as Slack's do. With 1 s, undici
+    // (which keeps a margin below a server's Keep-Alive hint) closed every
+    // connection after one call: a cost the real Slack does not put on the
+    // bot. 5 s (Node's default) keeps them through a burst; close() destroys
+    // every socket, so none outlives the stand-in whatever its state.
+    this.server.keepAliveTimeout = 5_000;
+    this.server.on("connection", (socket) => {
+      this.sockets.add(socket);
+      socket.once("close", () => this.sockets.delete(socket));
+    });
   }
 
   static async start(opts: SlackStandInOptions = {}): Promise<SlackStandIn> {
@@ -376,6 +381,7 @@ export class SlackStandIn {
     await new Promise<void>((resolve, reject) => {
       this.server.close((err) => (err ? reject(err) : resolve()));
       this.server.closeAllConnections();
+      for (const socket of this.sockets) socket.destroy();
     });
   }
 
