@@ -85,6 +85,24 @@ describe("a stalled or dropped PostgreSQL server", () => {
     expect(await harness.database.prisma.incident.count()).toBe(1);
   });
 
+  it("gives a transaction's connection back to the pool when it is cut in the middle", async () => {
+    // The bot's pool here has five connections: six cut transactions would
+    // take them all for good if a cut one were kept, and the report below
+    // would find no connection.
+    for (let cut = 0; cut < 6; cut++) {
+      await expect(
+        harness.database.prisma.$transaction(async (tx) => {
+          await tx.$queryRaw`SELECT 1`;
+          proxy.drop();
+          await tx.$queryRaw`SELECT 1`;
+        }),
+      ).rejects.toThrow();
+    }
+    const answer = await submitReport(harness, NOW);
+    expect(answer.body).toMatchObject({ response_action: "update" });
+    expect(await harness.database.prisma.incident.count()).toBe(1);
+  });
+
   it("takes a report after its connections were cut", async () => {
     proxy.drop();
     const answer = await submitReport(harness, NOW);

@@ -58,6 +58,9 @@ export const POSTGRES_TIMEOUTS = {
   idle_in_transaction_session_timeout: 60_000,
 } as const;
 
+/** How long closing waits for the pool's clients to come back. */
+const POOL_END_DEADLINE_MS = 5_000;
+
 // Any fixed number: the key of PostgreSQL's advisory lock for migrations.
 const MIGRATION_LOCK_KEY = 727_073_690;
 
@@ -118,6 +121,37 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   };
 }
 
+/**
+ * A client whose connection ends while checked out goes back to the pool
+ * (which discards it) at once. Prisma's adapter releases a transaction's
+ * client only after its ROLLBACK succeeds, which on a cut connection it never
+ * does: each transaction cut by a failover or a dropped connection would
+ * otherwise hold a pool slot for good, until no request could get a
+ * connection, and closing would wait for ever (test/faults/databaseStall).
+ * A second release of such a client is then a no-op.
+ */
+function releaseClientsWhoseConnectionEnds(pool: import("pg").Pool): void {
+  const connect = pool.connect.bind(pool) as (callback?: unknown) => unknown;
+  // pool.query() uses the callback form; it releases its client itself.
+  (pool as { connect: unknown }).connect = (callback?: unknown) => {
+    if (callback) return connect(callback);
+    return (connect() as Promise<import("pg").PoolClient>).then((client) => {
+      const release = client.release.bind(client);
+      let released = false;
+      const releaseOnce = (error?: Error | boolean) => {
+        if (released) return;
+        released = true;
+        client.removeListener("end", onEnd);
+        release(error);
+      };
+      const onEnd = () => releaseOnce(new Error("the connection ended while the client was checked out"));
+      client.once("end", onEnd);
+      client.release = releaseOnce;
+      return client;
+    });
+  };
+}
+
 async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const [{ default: pg }, { PrismaPg }] = await Promise.all([import("pg"), import("@prisma/adapter-pg")]);
   const pool = new pg.Pool({
@@ -131,6 +165,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   });
   // An idle client that loses its server must not crash the process.
   pool.on("error", () => undefined);
+  releaseClientsWhoseConnectionEnds(pool);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: "postgresql",
@@ -171,7 +206,14 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
     },
     async close() {
       await prisma.$disconnect();
-      await pool.end();
+      // pool.end() waits for every client to come back; one that a
+      // transaction cut by a lost connection never gave back would hold a
+      // closing process for ever. Its connection dies with the process.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        pool.end(),
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, POOL_END_DEADLINE_MS))),
+      ]).finally(() => clearTimeout(timer));
     },
   };
 }
