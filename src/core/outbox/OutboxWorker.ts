@@ -27,6 +27,7 @@ import type { Clock } from "../time/clock.ts";
 import type { Database } from "../storage/openDatabase.ts";
 import { PollingWorker } from "../jobs/PollingWorker.ts";
 import { ZTarget, type TTarget } from "./target.ts";
+import type { OutboxMessage } from "../storage/generated/client.ts";
 
 export interface TClaimedOutboxMessage {
   id: bigint;
@@ -365,5 +366,27 @@ function toMessage(row: TClaimedRow, platform: string): TClaimedOutboxMessage {
     attempts: row.attempts,
     createdAt: row.created_at,
     interruptedAttemptAt: row.previous_attempt_at,
+  };
+}
+
+/**
+ * A stored outbox row as the message its delivery built, to build it again
+ * (a card refreshed for one person, a file asked for later); undefined when
+ * its target no longer parses.
+ */
+export function storedOutboxMessage(row: OutboxMessage): TClaimedOutboxMessage | undefined {
+  const target = ZTarget.safeParse(row.target);
+  if (!target.success) return undefined;
+  return {
+    id: row.id,
+    platform: row.platform,
+    kind: row.kind,
+    target: target.data,
+    key: row.messageKey,
+    payload: row.payload,
+    incidentId: row.incidentId,
+    attempts: row.attempts,
+    createdAt: row.createdAt,
+    interruptedAttemptAt: null,
   };
 }

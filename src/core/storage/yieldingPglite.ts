@@ -13,8 +13,6 @@ import { databaseTurn } from "../jobs/answerFirst.ts";
 /** The longest a background statement waits for requests to be answered (so the outbox never starves). */
 const BACKGROUND_WAIT_MS = 20;
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 type TQueryable = Pick<PGlite, "query">;
 
 function beforeQueries<T extends TQueryable | Transaction>(target: T, turn: () => Promise<void>): T {
@@ -33,7 +31,8 @@ export function yieldingPglite(pglite: PGlite): PGlite {
   const transaction = pglite.transaction.bind(pglite);
   (pglite as { transaction: unknown }).transaction = async <R>(callback: (tx: Transaction) => Promise<R>) => {
     await turn();
-    return transaction((tx) => callback(beforeQueries(tx, yieldToEventLoop)));
+    // Inside a transaction: the turn only, no waiting (databaseTurn with no time to wait).
+    return transaction((tx) => callback(beforeQueries(tx, () => databaseTurn(0))));
   };
   return pglite;
 }

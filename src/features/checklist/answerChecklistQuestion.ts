@@ -57,38 +57,29 @@ export async function answerChecklistQuestion(
     const where = { incidentId_questionId: { incidentId: incident.id, questionId: input.questionId } };
     const previous = await tx.checklistAnswer.findUnique({ where });
     const questionName = textsFor(deps.settings.DEFAULT_LOCALE).checklist.shortNames[input.questionId];
-    // A click that changes nothing still gets an answer: the answer already stood.
-    const unchanged = async (): Promise<TAnswerOutcome> => {
-      await enqueueNotice(
+    // The question by its name, in the organisation's language (the notice is built later).
+    const tell = (notice: "answer_unchanged" | "checklist_invalid") =>
+      enqueueNotice(
         tx,
         deps.messaging,
         {
           person: input.actor,
-          notice: "answer_unchanged",
+          notice,
           params: { reference: incident.reference, question: questionName },
           where: input.where,
           incidentId: incident.id,
         },
         now,
       );
+    // A click that changes nothing still gets an answer: the answer already stood.
+    const unchanged = async (): Promise<TAnswerOutcome> => {
+      await tell("answer_unchanged");
       return "unchanged";
     };
     if (input.confirmCurrent && !previous) return unchanged();
     const parsed = parseAnswer(input.questionId, input.confirmCurrent ? previous!.value : input.rawValue);
     if (!parsed.ok) {
-      await enqueueNotice(
-        tx,
-        deps.messaging,
-        {
-          person: input.actor,
-          notice: "checklist_invalid",
-          // The question by its name, in the organisation's language (the notice is built later).
-          params: { reference: incident.reference, question: questionName },
-          where: input.where,
-          incidentId: incident.id,
-        },
-        now,
-      );
+      await tell("checklist_invalid");
       return "invalid";
     }
     let result: TAnswerOutcome;

@@ -24,10 +24,15 @@
 import type { Logger } from "pino";
 import { ConversationClient } from "@microsoft/teams.api";
 import type { TMessage } from "../../core/messages/message.ts";
-import type { TClaimedOutboxMessage, TDeliveryHooks, TDeliveryOutcome } from "../../core/outbox/OutboxWorker.ts";
+import {
+  storedOutboxMessage,
+  type TClaimedOutboxMessage,
+  type TDeliveryHooks,
+  type TDeliveryOutcome,
+} from "../../core/outbox/OutboxWorker.ts";
 import { findPostedRef, recordPostedRef } from "../../core/outbox/postedMessages.ts";
 import type { RateLimitPauses } from "../../core/outbox/RateLimitPauses.ts";
-import { ZTarget, type TChannelRole } from "../../core/outbox/target.ts";
+import type { TChannelRole } from "../../core/outbox/target.ts";
 import type { Database } from "../../core/storage/openDatabase.ts";
 import { toBotLocale, type TLocale } from "../../core/text/locale.ts";
 import type { Clock } from "../../core/time/clock.ts";
@@ -356,23 +361,9 @@ export function createTeamsDelivery(options: TTeamsDeliveryOptions) {
       where: { platform: TEAMS_PLATFORM, messageKey: key },
       orderBy: { id: "desc" },
     });
-    const target = row ? ZTarget.safeParse(row.target) : undefined;
-    if (!row || !target?.success) return undefined;
-    const content = await build(
-      {
-        id: row.id,
-        platform: row.platform,
-        kind: row.kind,
-        target: target.data,
-        key: row.messageKey,
-        payload: row.payload,
-        incidentId: row.incidentId,
-        attempts: row.attempts,
-        interruptedAttemptAt: null,
-        createdAt: row.createdAt,
-      } as TClaimedOutboxMessage,
-      locale,
-    );
+    const message = row ? storedOutboxMessage(row) : undefined;
+    if (!message) return undefined;
+    const content = await build(message, locale);
     if (!content) return undefined;
     const shown = overseer ? content : { ...content, blocks: content.blocks.filter((block) => block.kind !== "controls") };
     return (await render(shown, locale, await refreshFor())).attachments[0]!.content;

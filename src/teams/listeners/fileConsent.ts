@@ -4,8 +4,7 @@
 // The file is built again from its outbox message, for the person it was
 // for only: the consent card carries no content, just which message and file.
 import { z } from "zod";
-import type { TClaimedOutboxMessage } from "../../core/outbox/OutboxWorker.ts";
-import { ZTarget } from "../../core/outbox/target.ts";
+import { storedOutboxMessage } from "../../core/outbox/OutboxWorker.ts";
 import { textsFor } from "../../texts/index.ts";
 import { FILE_INFO_CONTENT_TYPE } from "../render/cardTypes.ts";
 import { TEAMS_PLATFORM } from "../identity.ts";
@@ -44,28 +43,11 @@ export function fileConsent(deps: TTeamsListenerDeps) {
     const locale = localeOf(incoming, deps.defaultLocale);
     const texts = textsFor(locale);
     const row = await deps.database.prisma.outboxMessage.findUnique({ where: { id: BigInt(context.outbox) } });
-    const target = ZTarget.safeParse(row?.target);
+    const message = row ? storedOutboxMessage(row) : undefined;
     // Only the person the file was for may have it.
     const forActor =
-      row?.platform === TEAMS_PLATFORM && target.success && target.data.to === "person" && target.data.person === incoming.actor;
-    const content = forActor
-      ? await deps.delivery.rebuild(
-          {
-            id: row.id,
-            platform: row.platform,
-            kind: row.kind,
-            target: target.data,
-            key: row.messageKey,
-            payload: row.payload,
-            incidentId: row.incidentId,
-            attempts: row.attempts,
-            interruptedAttemptAt: null,
-            // The outbox's own fields that a rebuild does not read (they change as the outbox evolves).
-            createdAt: row.createdAt,
-          } as TClaimedOutboxMessage,
-          locale,
-        )
-      : undefined;
+      message?.platform === TEAMS_PLATFORM && message.target.to === "person" && message.target.person === incoming.actor;
+    const content = forActor ? await deps.delivery.rebuild(message, locale) : undefined;
     const file = content?.files?.[context.file];
     const chat = await deps.delivery.personalChat(incoming.objectId!);
     const client = deps.delivery.clientFor(chat.serviceUrl).activities(chat.conversationId);
