@@ -8,6 +8,7 @@ import { localYear } from "../../core/time/formatLocal.ts";
 import type { TPersonId } from "../../core/people/person.ts";
 import { encryptText } from "../../core/security/fieldCipher.ts";
 import type { Database } from "../../core/storage/openDatabase.ts";
+import { isUniqueViolation } from "../../core/storage/transaction.ts";
 import type { Clock } from "../../core/time/clock.ts";
 import type { TReport } from "./reportInput.ts";
 import { REPORT_JOB_KINDS, registerJobKey } from "./reportJobKinds.ts";
@@ -131,19 +132,4 @@ export async function receiveReport(deps: TReceiveReportDeps, input: TReceiveRep
   if (!row) throw new Error("storing the report returned nothing");
   if (row.outcome === "rate_limited") return { outcome: "rate_limited" };
   return { outcome: row.outcome, incident: { id: row.id!, reference: row.reference!, deadlineAt: row.deadline_at! } };
-}
-
-/** A unique index refused the row (through the ORM, or a raw statement). */
-function isUniqueViolation(error: unknown): boolean {
-  const failure = error as {
-    code?: string;
-    meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string; code?: string } } };
-    message?: string;
-  };
-  return (
-    failure?.code === "P2002" ||
-    failure?.meta?.code === "23505" ||
-    failure?.meta?.driverAdapterError?.cause?.originalCode === "23505" ||
-    /23505|unique constraint/i.test(failure?.message ?? "")
-  );
 }
