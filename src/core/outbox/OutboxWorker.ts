@@ -27,6 +27,7 @@ import type { Clock } from "../time/clock.ts";
 import type { Database } from "../storage/openDatabase.ts";
 import { PollingWorker } from "../jobs/PollingWorker.ts";
 import { ZTarget, type TTarget } from "./target.ts";
+import { postedRoundKey } from "./postedMessages.ts";
 import type { OutboxMessage } from "../storage/generated/client.ts";
 
 export interface TClaimedOutboxMessage {
@@ -346,11 +347,6 @@ export class OutboxWorker {
 }
 
 class LeaseLostError extends Error {}
-
-/** Where a keyed message went, as the deliveries of one round know it (see findPostedRefInRound). */
-function postedRoundKey(key: string): string {
-  return `posted:${key}`;
-}
 
 function toMessage(row: TClaimedRow, platform: string): TClaimedOutboxMessage {
   const target = ZTarget.safeParse(row.target);

@@ -8,12 +8,9 @@ export async function findPostedRef(database: Database, key: string, platform: s
   return row?.ref;
 }
 
-export async function recordPostedRef(database: Database, key: string, platform: string, ref: string, now: Date): Promise<void> {
-  await database.prisma.postedMessage.upsert({
-    where: { key_platform: { key, platform } },
-    create: { key, platform, ref, postedAt: now, updatedAt: now },
-    update: { ref, updatedAt: now },
-  });
+/** Where a keyed message went, as the deliveries of one round know it. */
+export function postedRoundKey(key: string): string {
+  return `posted:${key}`;
 }
 
 /** As findPostedRef, read once per delivery round (the outbox worker records what the round posts). */
@@ -23,7 +20,7 @@ export async function findPostedRefInRound(
   platform: string,
   round: Map<string, unknown>,
 ): Promise<string | undefined> {
-  const cacheKey = `posted:${key}`;
+  const cacheKey = postedRoundKey(key);
   if (round.has(cacheKey)) return round.get(cacheKey) as string | undefined;
   const ref = await findPostedRef(database, key, platform);
   round.set(cacheKey, ref);

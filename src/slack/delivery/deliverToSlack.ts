@@ -124,9 +124,9 @@ export function createSlackDelivery(options: TSlackDeliveryOptions) {
       : await call("conversations.history", () =>
           client.conversations.history({ channel: conversation, oldest, include_all_metadata: true, limit: 200 }),
         );
+    const expected = outboxMetadataPayload(message);
     const found = (page.messages ?? []).find((candidate) => {
       const metadata = (candidate as { metadata?: { event_type?: string; event_payload?: { outbox_id?: unknown } } }).metadata;
-      const expected = outboxMetadataPayload(message);
       return (
         metadata?.event_type === OUTBOX_METADATA_TYPE &&
         metadata.event_payload?.outbox_id === expected.outbox_id &&

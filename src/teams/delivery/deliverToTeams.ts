@@ -30,7 +30,7 @@ import {
   type TDeliveryHooks,
   type TDeliveryOutcome,
 } from "../../core/outbox/OutboxWorker.ts";
-import { findPostedRef, recordPostedRef } from "../../core/outbox/postedMessages.ts";
+import { findPostedRef, findPostedRefInRound } from "../../core/outbox/postedMessages.ts";
 import type { RateLimitPauses } from "../../core/outbox/RateLimitPauses.ts";
 import type { TChannelRole } from "../../core/outbox/target.ts";
 import type { Database } from "../../core/storage/openDatabase.ts";
@@ -219,7 +219,9 @@ export function createTeamsDelivery(options: TTeamsDeliveryOptions) {
     const content = await build(message, locale);
     if (!content) return { status: "delivered", result: { skipped: "nothing to say" } };
     const activity = await render(content, locale, place.kind === "person" ? {} : await refreshFor());
-    const previous = message.key ? parseTeamsRef(await findPostedRef(database, message.key, TEAMS_PLATFORM)) : undefined;
+    const previous = message.key
+      ? parseTeamsRef(await findPostedRefInRound(database, message.key, TEAMS_PLATFORM, hooks.round))
+      : undefined;
     if (previous) {
       const serviceUrl =
         place.kind === "person"
@@ -278,7 +280,6 @@ export function createTeamsDelivery(options: TTeamsDeliveryOptions) {
         break;
       }
     }
-    if (message.key) await recordPostedRef(database, message.key, TEAMS_PLATFORM, ref, clock.now());
     if (content.files?.length) {
       if (personal) await offerFiles(message, content, personal);
       else
@@ -287,7 +288,8 @@ export function createTeamsDelivery(options: TTeamsDeliveryOptions) {
           "files for a channel are not sent: Teams' bot file APIs work in personal chats only",
         );
     }
-    return { status: "delivered", result: { posted: ref } };
+    // Where it went is recorded with the outcome, in the outbox worker's one statement.
+    return { status: "delivered", result: { posted: ref }, posted: ref };
   };
 
   const deliver = async (message: TClaimedOutboxMessage, hooks: TDeliveryHooks): Promise<TDeliveryOutcome> => {
@@ -306,7 +308,7 @@ export function createTeamsDelivery(options: TTeamsDeliveryOptions) {
         return postOrUpdate(message, hooks, { kind: "person", objectId }, await localeOf(objectId));
       }
       case "thread": {
-        const root = parseTeamsRef(await findPostedRef(database, target.of, TEAMS_PLATFORM));
+        const root = parseTeamsRef(await findPostedRefInRound(database, target.of, TEAMS_PLATFORM, hooks.round));
         // The thread's first message has not gone out yet: wait for it.
         if (!root) return { status: "wait", retryInSeconds: WAIT_FOR_THREAD_SECONDS };
         const channelId = channelOf(root.conversationId);
