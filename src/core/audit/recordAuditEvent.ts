@@ -6,7 +6,7 @@
 // several bot instances on one server.
 // Details: ids, kinds, counts and digests only; never free text.
 import type { Prisma } from "../storage/generated/client.ts";
-import type { TDbTransaction } from "../storage/transaction.ts";
+import type { TSql } from "../storage/sql.ts";
 import type { TCommitTail } from "../storage/commitTail.ts";
 import { auditEntryHash, GENESIS_HASH } from "./auditHash.ts";
 
@@ -24,7 +24,7 @@ export interface TAuditEventInput {
 /** Audit entries written in a transaction, appended together just before it commits (see deferAuditToCommit). */
 const pendingByTransaction = new WeakMap<object, TAuditEventInput[]>();
 
-export async function recordAuditEvent(tx: TDbTransaction, event: TAuditEventInput): Promise<void> {
+export async function recordAuditEvent(tx: TSql, event: TAuditEventInput): Promise<void> {
   // In a transaction of the database: queued, and appended last (below).
   const pending = pendingByTransaction.get(tx);
   if (pending) {
@@ -32,7 +32,7 @@ export async function recordAuditEvent(tx: TDbTransaction, event: TAuditEventInp
     return;
   }
   // Called with the root client: the lock and the append need one transaction.
-  const root = tx as TDbTransaction & { $transaction?: (work: (inner: TDbTransaction) => Promise<void>) => Promise<void> };
+  const root = tx as TSql & { $transaction?: (work: (inner: TSql) => Promise<void>) => Promise<void> };
   if (typeof root.$transaction === "function") {
     await root.$transaction((inner) => appendInTransaction(inner, [event]));
     return;
@@ -46,22 +46,36 @@ export const auditCommitTail: TCommitTail = {
   async flush(tx) {
     const queue = pendingByTransaction.get(tx);
     pendingByTransaction.delete(tx);
-    if (queue && queue.length > 0) await appendInTransaction(tx as TDbTransaction, queue);
+    if (queue && queue.length > 0) await appendInTransaction(tx as TSql, queue);
   },
 };
 
-async function appendInTransaction(tx: TDbTransaction, events: readonly TAuditEventInput[]): Promise<void> {
+async function appendInTransaction(tx: TSql, events: readonly TAuditEventInput[]): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY}::bigint)`;
-  const last = await tx.auditEntry.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
+  // Raw statements: every report appends here, and the trail has no encrypted field.
+  const [last] = await tx.$queryRaw<{ hash: string }[]>`SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1`;
   let prevHash = last?.hash ?? GENESIS_HASH;
   const rows = events.map((event) => {
     const details = (event.details ?? {}) as Prisma.InputJsonValue;
     const incidentId = event.incidentId ?? null;
     const hash = auditEntryHash({ at: event.at, actorId: event.actorId, action: event.action, incidentId, details, prevHash });
-    const row = { at: event.at, actorId: event.actorId, action: event.action, incidentId, details, prevHash, hash };
+    const row = {
+      at: event.at,
+      actor_id: event.actorId,
+      action: event.action,
+      incident_id: incidentId,
+      details,
+      prev_hash: prevHash,
+      hash,
+    };
     prevHash = hash;
     return row;
   });
   // One statement; the rows get their seq in this order, which is the chain's order.
-  await tx.auditEntry.createMany({ data: rows });
+  await tx.$executeRaw`
+    INSERT INTO audit_entry (at, actor_id, action, incident_id, details, prev_hash, hash)
+    SELECT row.at, row.actor_id, row.action, row.incident_id, row.details, row.prev_hash, row.hash
+    FROM ROWS FROM (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS (at timestamptz, actor_id text, action text, incident_id uuid, details jsonb, prev_hash text, hash text))
+      WITH ORDINALITY AS row(at, actor_id, action, incident_id, details, prev_hash, hash, position)
+    ORDER BY row.position`;
 }

@@ -3,6 +3,8 @@
 // it describes are written together.
 import type { Prisma } from "../storage/generated/client.ts";
 import type { TDbTransaction } from "../storage/transaction.ts";
+import { isSqlTransaction, type TSqlTransaction } from "../storage/sql.ts";
+import { encryptJson } from "../security/fieldCipher.ts";
 import { canonicalJson, sha256Hex } from "../audit/auditHash.ts";
 import { recordAuditEvent } from "../audit/recordAuditEvent.ts";
 import { requestOverviewRefresh } from "./requestOverviewRefresh.ts";
@@ -18,11 +20,15 @@ export interface TTimelineEntryInput {
   details?: Prisma.InputJsonValue;
 }
 
-export async function appendTimelineEntry(tx: TDbTransaction, entry: TTimelineEntryInput): Promise<void> {
+export async function appendTimelineEntry(tx: TDbTransaction | TSqlTransaction, entry: TTimelineEntryInput): Promise<void> {
   const details = entry.details ?? {};
-  const created = await tx.timelineEntry.create({
-    data: { incidentId: entry.incidentId, at: entry.at, actorId: entry.actorId, kind: entry.kind, details },
-  });
+  const created = isSqlTransaction(tx)
+    ? await insertTimelineEntry(tx, entry, details)
+    : await tx.timelineEntry.create({
+        data: { incidentId: entry.incidentId, at: entry.at, actorId: entry.actorId, kind: entry.kind, details },
+        // Only the id: the details come back encrypted and would be decrypted for nothing.
+        select: { id: true },
+      });
   // Every timeline entry is also in the tamper-evident audit trail; its
   // details (which may hold free text) only as a digest.
   await recordAuditEvent(tx, {
@@ -34,4 +40,18 @@ export async function appendTimelineEntry(tx: TDbTransaction, entry: TTimelineEn
   });
   // The overviews of the people concerned show the change (debounced per person).
   await requestOverviewRefresh(tx, entry.incidentId, entry.at);
+}
+
+/** On the driver (a report's registration): the details encrypted here, as the client's extension would. */
+async function insertTimelineEntry(
+  tx: TSqlTransaction,
+  entry: TTimelineEntryInput,
+  details: Prisma.InputJsonValue,
+): Promise<{ id: bigint }> {
+  const stored = tx.keyRing ? encryptJson(tx.keyRing, details) : details;
+  const [created] = await tx.$queryRaw<{ id: bigint }[]>`
+    INSERT INTO timeline_entry (incident_id, at, actor_id, kind, details)
+    VALUES (${entry.incidentId}::uuid, ${entry.at}::timestamptz, ${entry.actorId}, ${entry.kind}, ${JSON.stringify(stored)}::jsonb)
+    RETURNING id`;
+  return created!;
 }

@@ -7,14 +7,14 @@
 // moment. Kept out of the outbox: its rows are messages, and an overview is
 // a view that is also shown whenever it is opened.
 import type { TCommitTail } from "../storage/commitTail.ts";
-import type { TDbTransaction } from "../storage/transaction.ts";
+import type { TSql } from "../storage/sql.ts";
 
 /** The audience of privacy officers, administrators and management, expanded by the front end. */
 export const OVERVIEW_AUDIENCE_OVERSEERS = "overseers";
 
 const pendingByTransaction = new WeakMap<object, { incidentIds: Set<string>; now: Date }>();
 
-export async function requestOverviewRefresh(tx: TDbTransaction, incidentId: string, now: Date): Promise<void> {
+export async function requestOverviewRefresh(tx: TSql, incidentId: string, now: Date): Promise<void> {
   // In a transaction of the database: collected, and written once at its end.
   const pending = pendingByTransaction.get(tx);
   if (pending) {
@@ -26,7 +26,7 @@ export async function requestOverviewRefresh(tx: TDbTransaction, incidentId: str
 }
 
 /** One statement for all of a transaction's incidents; targets in order, so two transactions never lock them crosswise. */
-async function writeRefreshRequests(tx: TDbTransaction, incidentIds: readonly string[], now: Date): Promise<void> {
+async function writeRefreshRequests(tx: TSql, incidentIds: readonly string[], now: Date): Promise<void> {
   await tx.$executeRaw`
     INSERT INTO overview_refresh_request (target, requested_at)
     SELECT DISTINCT target, ${now}::timestamptz
@@ -42,6 +42,6 @@ export const overviewRefreshCommitTail: TCommitTail = {
   async flush(tx) {
     const pending = pendingByTransaction.get(tx);
     pendingByTransaction.delete(tx);
-    if (pending && pending.incidentIds.size > 0) await writeRefreshRequests(tx as TDbTransaction, [...pending.incidentIds], pending.now);
+    if (pending && pending.incidentIds.size > 0) await writeRefreshRequests(tx as TSql, [...pending.incidentIds], pending.now);
   },
 };

@@ -19,8 +19,9 @@
 // Cheap per message: a claim takes the first pending message of an incident
 // and the due ones behind it (its chain), so a report's post, pages and
 // receipt go out in one round, in order; each outcome is one statement
-// (with where a keyed message went); the deliveries of a round share what
-// they read (TDeliveryHooks.round).
+// (with where a keyed message went), and where keyed messages went before
+// comes with the claim; the deliveries of a round share what they read
+// (TDeliveryHooks.round).
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Clock } from "../time/clock.ts";
@@ -107,6 +108,8 @@ interface TClaimedRow {
   created_at: Date;
   /** The mark of the previous attempt, before this claim set its own. */
   previous_attempt_at: Date | null;
+  /** Where a message of the same key went on this platform, if one did. */
+  posted_ref: string | null;
 }
 
 export class OutboxWorker {
@@ -151,7 +154,7 @@ export class OutboxWorker {
     // a head while its head is pending. Every look-up is one index probe,
     // whatever the planner knows of the table (a burst leaves tens of
     // thousands of rows before statistics catch up).
-    const claimed = await database.prisma.$queryRaw<TClaimedRow[]>`
+    const claimed = await database.sql.$queryRaw<TClaimedRow[]>`
       WITH heads AS (
         SELECT head.id, head.incident_id FROM outbox_message head
         WHERE head.platform = ${platform} AND head.status = 'pending' AND head.next_attempt_at <= ${now}
@@ -173,7 +176,8 @@ export class OutboxWorker {
           LIMIT ${CHAIN_PER_HEAD}) AS chain
         WHERE chain.all_due),
       picked AS (
-        SELECT message.id, message.attempted_at FROM outbox_message message
+        SELECT message.id, message.attempted_at, posted.ref AS posted_ref FROM outbox_message message
+        LEFT JOIN posted_message posted ON posted.key = message.message_key AND posted.platform = ${platform}
         WHERE message.id IN (SELECT id FROM heads UNION ALL SELECT id FROM followers))
       UPDATE outbox_message SET
         leased_until = now() + make_interval(secs => ${this.leaseSeconds}), claimed_by = ${this.holder},
@@ -181,7 +185,7 @@ export class OutboxWorker {
       FROM picked WHERE outbox_message.id = picked.id
       RETURNING outbox_message.id, outbox_message.kind, outbox_message.target, outbox_message.message_key,
         outbox_message.payload, outbox_message.incident_id, outbox_message.attempts, outbox_message.created_at,
-        picked.attempted_at AS previous_attempt_at`;
+        picked.attempted_at AS previous_attempt_at, picked.posted_ref`;
     if (claimed.length === 0) return 0;
     this.noteLeases(
       claimed.map((row) => row.id),
@@ -197,6 +201,9 @@ export class OutboxWorker {
     );
     renewal.unref();
     const round = new Map<string, unknown>();
+    // Where each keyed message went before (an update, not a new post), read
+    // with the claim instead of once per message.
+    for (const row of claimed) if (row.message_key) round.set(postedRoundKey(row.message_key), row.posted_ref ?? undefined);
     // An incident whose message was not delivered: the rest of its chain waits, in order.
     const held = new Set<string>();
     const released: TClaimedRow[] = [];
@@ -231,7 +238,7 @@ export class OutboxWorker {
 
   /** Gives rows back unsent, as they were before this claim. */
   private async release(rows: readonly TClaimedRow[]): Promise<void> {
-    await this.options.database.prisma.$executeRaw`
+    await this.options.database.sql.$executeRaw`
       UPDATE outbox_message SET leased_until = NULL, claimed_by = NULL,
         attempts = outbox_message.attempts - 1, attempted_at = released.previous_attempt_at
       FROM unnest(${rows.map((row) => row.id)}::bigint[], ${rows.map((row) => row.previous_attempt_at)}::timestamptz[])
@@ -242,7 +249,7 @@ export class OutboxWorker {
 
   private async renewLeases(): Promise<void> {
     const askedAt = Date.now();
-    const renewed = await this.options.database.prisma.$queryRaw<{ id: bigint }[]>`
+    const renewed = await this.options.database.sql.$queryRaw<{ id: bigint }[]>`
       UPDATE outbox_message SET leased_until = now() + make_interval(secs => ${this.leaseSeconds})
       WHERE claimed_by = ${this.holder} AND status = 'pending' AND leased_until IS NOT NULL
       RETURNING id`;
@@ -255,7 +262,8 @@ export class OutboxWorker {
   /** Returns whether the message was delivered (so the rest of its incident's chain may follow). */
   private async deliverOne(message: TClaimedOutboxMessage, round: Map<string, unknown>): Promise<boolean> {
     const { database, clock, logger, deliver, classifyFailure, platform } = this.options;
-    const prisma = database.prisma;
+    // Raw statements on the driver: one or two per message, the outbox's whole cost in the database.
+    const sql = database.sql;
     const hooks: TDeliveryHooks = {
       beforeSend: async () => {
         // Only the holder of a lease may call the platform: past it, another worker may have taken the row over.
@@ -268,7 +276,7 @@ export class OutboxWorker {
       if (outcome.status === "delivered") {
         const posted = outcome.posted && message.key ? outcome.posted : null;
         // One statement: the outcome, and where a keyed message went. Only the holder records it.
-        await prisma.$executeRaw`
+        await sql.$executeRaw`
           WITH posted AS (
             INSERT INTO posted_message (key, platform, ref, posted_at, updated_at)
             SELECT ${message.key}, ${platform}, ${posted}, ${clock.now()}, ${clock.now()} WHERE ${posted}::text IS NOT NULL
@@ -279,7 +287,7 @@ export class OutboxWorker {
         if (posted) round.set(postedRoundKey(message.key!), posted);
         return true;
       }
-      await prisma.$executeRaw`
+      await sql.$executeRaw`
         UPDATE outbox_message SET leased_until = NULL, claimed_by = NULL, attempts = attempts - 1,
           attempted_at = ${message.interruptedAttemptAt}::timestamptz,
           next_attempt_at = ${new Date(clock.now().getTime() + outcome.retryInSeconds * 1000)}
@@ -311,7 +319,7 @@ export class OutboxWorker {
       // A refusal by the platform means nothing was sent (the mark goes back
       // to what it was); a transient failure (a timeout) may have been after the call.
       const attemptedAt = failure.kind === "transient" ? new Date() : message.interruptedAttemptAt;
-      await prisma.$executeRaw`
+      await sql.$executeRaw`
         UPDATE outbox_message SET status = ${park ? "failed" : "pending"}, leased_until = NULL, claimed_by = NULL,
           attempted_at = ${attemptedAt}::timestamptz,
           attempts = attempts - ${failure.kind === "rate_limited" ? 1 : 0}::int,

@@ -9,6 +9,8 @@ import { overviewRefreshCommitTail } from "../incidents/requestOverviewRefresh.t
 import { withCommitTail } from "./commitTail.ts";
 import { yieldingPglite } from "./yieldingPglite.ts";
 import type { TKeyRing } from "../security/fieldCipher.ts";
+import type { TCommitTail } from "./commitTail.ts";
+import { INT8_ARRAY_OID, INT8_OID, parameterised, parseInt8, type TSql, type TSqlTransaction } from "./sql.ts";
 import { PrismaClient } from "./generated/client.ts";
 import { PGLITE_SETTINGS, prepareDataDir } from "./pgliteDataDir.mjs";
 
@@ -38,6 +40,13 @@ export interface Database {
    * (snake_case names; int8 as a string on PostgreSQL).
    */
   readRows<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Raw statements on the driver, each on its own (src/core/storage/sql.ts): for the hot path. */
+  sql: TSql;
+  /**
+   * A transaction on the driver, with the same commit tail as the client's
+   * (refresh requests and the audit trail written last): for the hot path.
+   */
+  sqlTransaction<T>(work: (tx: TSqlTransaction) => Promise<T>): Promise<T>;
   /** True when a trivial query succeeds. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -77,8 +86,60 @@ export async function openDatabase(options: TDatabaseOptions, keyRing?: TKeyRing
     database.keyRing = keyRing;
   }
   // Refresh requests and audit entries are written last in each transaction (no deadlocks through their locks).
-  database.prisma = withCommitTail(database.prisma, [overviewRefreshCommitTail, auditCommitTail]);
+  database.prisma = withCommitTail(database.prisma, COMMIT_TAILS);
   return database;
+}
+
+const COMMIT_TAILS: readonly TCommitTail[] = [overviewRefreshCommitTail, auditCommitTail];
+
+/** Runs `work` as a driver transaction's body: the commit tails begin before it and are written after it. */
+async function withTails<T>(tx: TSqlTransaction, work: (tx: TSqlTransaction) => Promise<T>): Promise<T> {
+  for (const tail of COMMIT_TAILS) tail.begin(tx);
+  const result = await work(tx);
+  for (const tail of COMMIT_TAILS) await tail.flush(tx);
+  return result;
+}
+
+type TPgliteQueryable = Pick<import("@electric-sql/pglite").Transaction, "query">;
+
+/** Prisma's types for raw results: int8 as bigint (PGlite would give a number, pg a string). */
+const PGLITE_PARSERS = {
+  [INT8_OID]: parseInt8,
+  [INT8_ARRAY_OID]: (text: string) =>
+    text === "{}"
+      ? []
+      : text
+          .slice(1, -1)
+          .split(",")
+          .map((item) => (item === "NULL" ? null : parseInt8(item))),
+};
+
+function pgliteSql(target: TPgliteQueryable): TSql {
+  return {
+    async $queryRaw<T>(strings: TemplateStringsArray, ...values: unknown[]) {
+      const { text, values: params } = parameterised(strings, values);
+      return (await target.query(text, params, { parsers: PGLITE_PARSERS })).rows as T;
+    },
+    async $executeRaw(strings: TemplateStringsArray, ...values: unknown[]) {
+      const { text, values: params } = parameterised(strings, values);
+      return (await target.query(text, params, { parsers: PGLITE_PARSERS })).affectedRows ?? 0;
+    },
+  };
+}
+
+type TPgQueryable = Pick<import("pg").PoolClient, "query">;
+
+function pgSql(target: TPgQueryable, types: import("pg").CustomTypesConfig): TSql {
+  return {
+    async $queryRaw<T>(strings: TemplateStringsArray, ...values: unknown[]) {
+      const { text, values: params } = parameterised(strings, values);
+      return (await target.query({ text, values: params, types })).rows as T;
+    },
+    async $executeRaw(strings: TemplateStringsArray, ...values: unknown[]) {
+      const { text, values: params } = parameterised(strings, values);
+      return (await target.query({ text, values: params, types })).rowCount ?? 0;
+    },
+  };
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
@@ -100,12 +161,17 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       await pglite.exec(sql);
     },
   };
-  return {
+  const database: Database = {
     kind: "pglite",
     prisma,
     // One process owns a PGlite data directory, so no lock is needed.
     withMigrationLock: (work) => work(connection),
     readRows: connection.query,
+    sql: pgliteSql(pglite),
+    sqlTransaction: (work) =>
+      pglite.transaction((transaction) =>
+        withTails({ ...pgliteSql(transaction), driverTransaction: true, keyRing: database.keyRing }, work),
+      ),
     ping: async () => {
       try {
         await pglite.query("SELECT 1");
@@ -119,6 +185,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       if (!pglite.closed) await pglite.close();
     },
   };
+  return database;
 }
 
 /**
@@ -167,9 +234,37 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   pool.on("error", () => undefined);
   releaseClientsWhoseConnectionEnds(pool);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  return {
+  // Prisma's types for raw results: int8 as bigint (pg gives a string); the rest as pg parses them.
+  const types: import("pg").CustomTypesConfig = {
+    getTypeParser: ((oid: number, format?: "text" | "binary") => {
+      if (oid === INT8_OID) return parseInt8;
+      if (oid === INT8_ARRAY_OID) {
+        const parseArray = pg.types.getTypeParser(oid as never, "text") as (text: string) => string[];
+        return (text: string) => parseArray(text).map(parseInt8);
+      }
+      return pg.types.getTypeParser(oid, format ?? "text");
+    }) as import("pg").CustomTypesConfig["getTypeParser"],
+  };
+  const database: Database = {
     kind: "postgresql",
     prisma,
+    sql: pgSql(pool, types),
+    async sqlTransaction(work) {
+      const client = await pool.connect();
+      let failure: Error | undefined;
+      try {
+        await client.query("BEGIN");
+        const result = await withTails({ ...pgSql(client, types), driverTransaction: true, keyRing: database.keyRing }, work);
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        // A connection that cannot roll back is broken: it leaves the pool.
+        await client.query("ROLLBACK").catch((rollbackFailure: Error) => (failure = rollbackFailure));
+        throw error;
+      } finally {
+        client.release(failure);
+      }
+    },
     async withMigrationLock(work) {
       const client = await pool.connect();
       try {
@@ -216,4 +311,5 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
       ]).finally(() => clearTimeout(timer));
     },
   };
+  return database;
 }

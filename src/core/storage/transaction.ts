@@ -15,6 +15,8 @@ export function isUniqueViolation(error: unknown): boolean {
   } | null;
   return (
     failure?.code === "P2002" ||
+    // The driver's own error (src/core/storage/sql.ts).
+    failure?.code === "23505" ||
     failure?.meta?.code === "23505" ||
     failure?.meta?.driverAdapterError?.cause?.originalCode === "23505" ||
     /23505|unique constraint/i.test(failure?.message ?? "")

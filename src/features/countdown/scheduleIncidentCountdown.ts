@@ -1,7 +1,7 @@
 // Puts an incident's countdown (and, for a new report, its re-page) on the
 // durable schedule, inside the caller's transaction.
 import { planCountdown, repageAt } from "./countdownPlan.ts";
-import type { TDbTransaction } from "../../core/storage/transaction.ts";
+import type { TSql } from "../../core/storage/sql.ts";
 import { scheduleJobs, type TScheduleJobInput } from "../../core/scheduler/scheduleJobs.ts";
 import { COUNTDOWN_JOB_KINDS, countdownDedupeKey, countdownSeries, repageDedupeKey, repageSeries } from "./countdownJobKinds.ts";
 
@@ -11,7 +11,7 @@ export interface TCountdownIncident {
 }
 
 export async function scheduleIncidentCountdown(
-  tx: TDbTransaction,
+  tx: TSql,
   incident: TCountdownIncident,
   now: Date,
   /** Given for a new report: schedule the re-page too, this many minutes after the report. */

@@ -11,6 +11,7 @@ import type { TRoleDirectory } from "../../core/people/roles.ts";
 import type { TJobOutcome, TJobRun } from "../../core/scheduler/runDueJobs.ts";
 import type { Database } from "../../core/storage/openDatabase.ts";
 import type { TDbTransaction } from "../../core/storage/transaction.ts";
+import type { TSqlTransaction } from "../../core/storage/sql.ts";
 import { scheduleIncidentCountdown } from "../countdown/scheduleIncidentCountdown.ts";
 import { incidentPostAndPages } from "../paging/incidentPostAndPages.ts";
 import { REPORT_RECEIPT_KIND } from "./reportMessages.ts";
@@ -35,7 +36,11 @@ interface TUnregistered {
 }
 
 /** Registers the report inside `tx`; false when it was registered already. */
-export async function registerReportIn(tx: TDbTransaction, deps: TRegisterReportDeps, incidentId: string): Promise<boolean> {
+export async function registerReportIn(
+  tx: TDbTransaction | TSqlTransaction,
+  deps: TRegisterReportDeps,
+  incidentId: string,
+): Promise<boolean> {
   // Locked, so the job and the front end never both register it.
   const [incident] = await tx.$queryRaw<TUnregistered[]>`
     SELECT id::text AS id, reference, reporter_id, system, data_kinds, people_affected, deadline_at, created_at
@@ -76,9 +81,9 @@ export async function registerReportIn(tx: TDbTransaction, deps: TRegisterReport
   return true;
 }
 
-/** Right after the reporter was answered: registers the report in its own transaction. */
+/** Right after the reporter was answered: registers the report in its own transaction, on the driver (every report comes this way). */
 export async function registerReport(deps: TRegisterReportDeps, incidentId: string): Promise<boolean> {
-  return deps.database.prisma.$transaction((tx) => registerReportIn(tx, deps, incidentId));
+  return deps.database.sqlTransaction((tx) => registerReportIn(tx, deps, incidentId));
 }
 
 /** The safety net: a report whose registration did not follow its storing. */

@@ -30,7 +30,7 @@ export class HomeTabRefresher {
 
   private async round(): Promise<number> {
     const { prisma } = this.deps.database;
-    const claimed = await prisma.$queryRaw<{ target: string; requested_at: Date }[]>`
+    const claimed = await this.deps.database.sql.$queryRaw<{ target: string; requested_at: Date }[]>`
       DELETE FROM overview_refresh_request WHERE target IN (
         SELECT target FROM overview_refresh_request ORDER BY requested_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
       RETURNING target, requested_at`;
