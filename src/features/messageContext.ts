@@ -5,6 +5,7 @@ import type { TPersonId } from "../core/people/person.ts";
 import type { TRoleDirectory } from "../core/people/roles.ts";
 import type { Incident } from "../core/storage/generated/client.ts";
 import type { Database } from "../core/storage/openDatabase.ts";
+import { modelFromRow, type TRawRow } from "../core/storage/modelFromRow.ts";
 import type { TLocale } from "../core/text/locale.ts";
 import type { TTexts } from "../texts/index.ts";
 import type { TRegister } from "./register/loadRegister.ts";
@@ -50,7 +51,10 @@ export function incidentLoaderFor(
     const key = `incident:${incidentId}`;
     let loading = round.get(key) as Promise<Incident | null> | undefined;
     if (!loading) {
-      loading = database.prisma.incident.findUnique({ where: { id: incidentId } });
+      // Straight through the driver: read for every report's messages, where the ORM's mapping would cost most.
+      loading = database.sql.$queryRaw<TRawRow[]>`SELECT * FROM incident WHERE id = ${incidentId}::uuid`.then(([row]) =>
+        row ? modelFromRow<Incident>("Incident", row, database.keyRing) : null,
+      );
       round.set(key, loading);
     }
     return loading;

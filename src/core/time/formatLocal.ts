@@ -5,9 +5,20 @@ import type { TLocale } from "../text/locale.ts";
 
 const LUXON_LOCALE: Record<TLocale, string> = { nl: "nl-NL", en: "en-GB" };
 
+/** Instants already shown: a report's messages show the same few instants many times, and each formatting asks Intl anew. */
+const FORMATTED = new Map<string, string>();
+const FORMATTED_LIMIT = 2_000;
+
 /** "di 27 okt 2026 09:00" / "Tue 27 Oct 2026 09:00" */
 export function formatLocal(at: Date, zone: string, locale: TLocale): string {
-  return DateTime.fromJSDate(at, { zone }).setLocale(LUXON_LOCALE[locale]).toFormat("ccc d LLL yyyy HH:mm");
+  const key = `${at.getTime()} ${zone} ${locale}`;
+  let text = FORMATTED.get(key);
+  if (text === undefined) {
+    text = DateTime.fromJSDate(at, { zone }).setLocale(LUXON_LOCALE[locale]).toFormat("ccc d LLL yyyy HH:mm");
+    if (FORMATTED.size >= FORMATTED_LIMIT) FORMATTED.clear();
+    FORMATTED.set(key, text);
+  }
+  return text;
 }
 
 /** "di 27 okt 2026" / "Tue 27 Oct 2026", for a local calendar day (yyyy-MM-dd). */

@@ -11,8 +11,8 @@ import type {
   TimelineEntry,
 } from "../../core/storage/generated/client.ts";
 import type { Database } from "../../core/storage/openDatabase.ts";
-import { decryptJson, decryptText, isCiphertext, isEncryptedJson, type TKeyRing } from "../../core/security/fieldCipher.ts";
-import { encryptedFieldsOf } from "../../core/security/encryptedFields.ts";
+import type { TKeyRing } from "../../core/security/fieldCipher.ts";
+import { modelFromRow } from "../../core/storage/modelFromRow.ts";
 
 export interface TReadContext {
   database: Database;
@@ -35,31 +35,6 @@ export interface TIncidentRecord {
   apNotifications: ApNotification[];
   subjectNotices: SubjectNotice[];
   measures: CorrectiveMeasure[];
-}
-
-type TRawRow = Record<string, unknown>;
-
-const CAMEL_NAMES = new Map<string, string>();
-function camelName(column: string): string {
-  let name = CAMEL_NAMES.get(column);
-  if (name === undefined) CAMEL_NAMES.set(column, (name = column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase())));
-  return name;
-}
-
-/** Models whose id is a BigInt in Prisma (the driver gives int8 as a string on PostgreSQL). */
-const BIGINT_IDS = new Set(["TimelineEntry", "ApNotification", "SubjectNotice"]);
-
-/** A raw row (snake_case) as the Prisma model (camelCase), its encrypted fields decrypted. */
-function modelFromRow<T>(model: string, row: TRawRow, ring: TKeyRing): T {
-  const out: Record<string, unknown> = {};
-  for (const column in row) out[camelName(column)] = row[column];
-  for (const [field, kind] of Object.entries(encryptedFieldsOf(model) ?? {})) {
-    const value = out[field];
-    if (kind === "text" && isCiphertext(value)) out[field] = decryptText(ring, value);
-    if (kind === "json" && isEncryptedJson(value)) out[field] = decryptJson(ring, value);
-  }
-  if (BIGINT_IDS.has(model) && out.id !== undefined && out.id !== null) out.id = BigInt(out.id as string | bigint);
-  return out as T;
 }
 
 /** Where a page ends: the register is read in the order it was reported (then by reference, for reports made in the same millisecond). */
