@@ -200,9 +200,24 @@ describe.each(DATABASE_KINDS)("the Slack setup while the bot runs, on %s", (kind
       (body) => (body.reasons?.find((r) => r.code === "parked_messages")?.count ?? 0) >= 4,
     );
     expect(degraded.status).toBe("degraded");
-    // Parked, not retried, even much later: the refused calls stop.
-    const refused = () => standIn.callsTo("chat.postMessage").filter((call) => call.error === "token_revoked").length;
+    // Parked, not retried, even much later: the refused calls of these messages stop.
+    // (An hour on, the re-page is due: new messages, refused too, but not retries.)
+    const parked = new Set(
+      (await bot.database.prisma.outboxMessage.findMany({ where: { status: "failed" } })).map((row) => String(row.id)),
+    );
+    expect(parked.size).toBeGreaterThanOrEqual(4);
+    const refused = () =>
+      standIn
+        .callsTo("chat.postMessage")
+        .filter(
+          (call) =>
+            call.error === "token_revoked" &&
+            parked.has(
+              String((call.args.metadata as { event_payload?: { outbox_id?: string } } | undefined)?.event_payload?.outbox_id),
+            ),
+        ).length;
     const refusedBefore = refused();
+    expect(refusedBefore).toBe(parked.size);
     clock.advanceHours(1);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(refused()).toBe(refusedBefore);
