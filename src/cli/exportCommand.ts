@@ -67,7 +67,7 @@ export async function exportCommand(argv: string[], env: NodeJS.ProcessEnv, io: 
   const out = toStdout ? io.stdout : fs.createWriteStream(path.resolve(values.out));
   try {
     const { count } = await exportRegister(
-      { database, register: register.register, zone: env.TIMEZONE || "Europe/Amsterdam", keyRing: keys.ring },
+      { database, register: register.register, zone: env.TIMEZONE || "Europe/Amsterdam" },
       { format, locale, out: out as NodeJS.WritableStream as never, now: new Date() },
     );
     if (!toStdout) {

@@ -14,10 +14,10 @@ function camelName(column: string): string {
   return name;
 }
 
-/** Models whose id is a BigInt in Prisma (the driver gives int8 as a string on PostgreSQL). */
-const BIGINT_IDS = new Set(["TimelineEntry", "ApNotification", "SubjectNotice"]);
-
-/** A raw row (snake_case) as the Prisma model (camelCase); without a key ring, encrypted fields stay as stored. */
+/**
+ * A row of Database.sql or readRows (snake_case, Prisma's types) as the Prisma
+ * model (camelCase); without a key ring, encrypted fields stay as stored.
+ */
 export function modelFromRow<T>(model: string, row: TRawRow, ring: TKeyRing | undefined): T {
   const out: Record<string, unknown> = {};
   for (const column in row) out[camelName(column)] = row[column];
@@ -28,6 +28,5 @@ export function modelFromRow<T>(model: string, row: TRawRow, ring: TKeyRing | un
       if (kind === "json" && isEncryptedJson(value)) out[field] = decryptJson(ring, value);
     }
   }
-  if (BIGINT_IDS.has(model) && out.id !== undefined && out.id !== null) out.id = BigInt(out.id as string | bigint);
   return out as T;
 }

@@ -34,10 +34,9 @@ export interface Database {
    */
   withMigrationLock<T>(work: (connection: RawConnection) => Promise<T>): Promise<T>;
   /**
-   * A read straight through the driver, without Prisma's result mapping:
-   * for bulk reads only (the export), where that mapping and the garbage it
-   * leaves cost more than the database. Rows come as the driver parses them
-   * (snake_case names; int8 as a string on PostgreSQL).
+   * A read straight through the driver, without Prisma's result mapping,
+   * for SQL put together at run time (the export's tables). Rows are typed
+   * as `sql` types them (snake_case names; int8 as bigint).
    */
   readRows<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Raw statements on the driver, each on its own (src/core/storage/sql.ts): for the hot path. */
@@ -114,30 +113,35 @@ const PGLITE_PARSERS = {
           .map((item) => (item === "NULL" ? null : parseInt8(item))),
 };
 
-function pgliteSql(target: TPgliteQueryable): TSql {
-  return {
-    async $queryRaw<T>(strings: TemplateStringsArray, ...values: unknown[]) {
-      const { text, values: params } = parameterised(strings, values);
-      return (await target.query(text, params, { parsers: PGLITE_PARSERS })).rows as T;
-    },
-    async $executeRaw(strings: TemplateStringsArray, ...values: unknown[]) {
-      const { text, values: params } = parameterised(strings, values);
-      return (await target.query(text, params, { parsers: PGLITE_PARSERS })).affectedRows ?? 0;
-    },
+/** One statement on a driver connection, its rows typed as Prisma types raw results. */
+type TRunStatement = (text: string, params: readonly unknown[]) => Promise<{ rows: unknown[]; affected: number }>;
+
+function runOnPglite(target: TPgliteQueryable): TRunStatement {
+  return async (text, params) => {
+    const result = await target.query(text, [...params], { parsers: PGLITE_PARSERS });
+    return { rows: result.rows, affected: result.affectedRows ?? 0 };
   };
 }
 
 type TPgQueryable = Pick<import("pg").PoolClient, "query">;
 
-function pgSql(target: TPgQueryable, types: import("pg").CustomTypesConfig): TSql {
+function runOnPg(target: TPgQueryable, types: import("pg").CustomTypesConfig): TRunStatement {
+  return async (text, params) => {
+    const result = await target.query({ text, values: [...params], types });
+    return { rows: result.rows, affected: result.rowCount ?? 0 };
+  };
+}
+
+/** Prisma's tagged-template shape over one driver's statements. */
+function sqlOver(run: TRunStatement): TSql {
   return {
     async $queryRaw<T>(strings: TemplateStringsArray, ...values: unknown[]) {
       const { text, values: params } = parameterised(strings, values);
-      return (await target.query({ text, values: params, types })).rows as T;
+      return (await run(text, params)).rows as T;
     },
     async $executeRaw(strings: TemplateStringsArray, ...values: unknown[]) {
       const { text, values: params } = parameterised(strings, values);
-      return (await target.query({ text, values: params, types })).rowCount ?? 0;
+      return (await run(text, params)).affected;
     },
   };
 }
@@ -161,16 +165,17 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       await pglite.exec(sql);
     },
   };
+  const run = runOnPglite(pglite);
   const database: Database = {
     kind: "pglite",
     prisma,
     // One process owns a PGlite data directory, so no lock is needed.
     withMigrationLock: (work) => work(connection),
-    readRows: connection.query,
-    sql: pgliteSql(pglite),
+    readRows: async (sql, params = []) => (await run(sql, params)).rows as never,
+    sql: sqlOver(run),
     sqlTransaction: (work) =>
       pglite.transaction((transaction) =>
-        withTails({ ...pgliteSql(transaction), driverTransaction: true, keyRing: database.keyRing }, work),
+        withTails({ ...sqlOver(runOnPglite(transaction)), driverTransaction: true, keyRing: database.keyRing }, work),
       ),
     ping: async () => {
       try {
@@ -245,16 +250,20 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
       return pg.types.getTypeParser(oid, format ?? "text");
     }) as import("pg").CustomTypesConfig["getTypeParser"],
   };
+  const run = runOnPg(pool, types);
   const database: Database = {
     kind: "postgresql",
     prisma,
-    sql: pgSql(pool, types),
+    sql: sqlOver(run),
     async sqlTransaction(work) {
       const client = await pool.connect();
       let failure: Error | undefined;
       try {
         await client.query("BEGIN");
-        const result = await withTails({ ...pgSql(client, types), driverTransaction: true, keyRing: database.keyRing }, work);
+        const result = await withTails(
+          { ...sqlOver(runOnPg(client, types)), driverTransaction: true, keyRing: database.keyRing },
+          work,
+        );
         await client.query("COMMIT");
         return result;
       } catch (error) {
@@ -288,9 +297,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
         client.release();
       }
     },
-    async readRows(sql, params) {
-      return (await pool.query(sql, params as unknown[])).rows;
-    },
+    readRows: async (sql, params = []) => (await run(sql, params)).rows as never,
     ping: async () => {
       try {
         await pool.query("SELECT 1");

@@ -13,7 +13,6 @@ import type { TLocale } from "../../core/text/locale.ts";
 import { plainText } from "../../core/text/richText.ts";
 import { formatLocalDay, formatNumber } from "../../core/time/formatLocal.ts";
 import type { Database } from "../../core/storage/openDatabase.ts";
-import type { TKeyRing } from "../../core/security/fieldCipher.ts";
 import { textsFor, type TTexts } from "../../texts/index.ts";
 import type { TStopped } from "../../texts/vocabulary.ts";
 import { readAssessmentRecord } from "../checklist/assessmentRecord.ts";
@@ -35,8 +34,6 @@ export interface TExportContext {
   database: Database;
   register: TRegister;
   zone: string;
-  /** Decrypts free text read with raw SQL (the command line's fast path); see readRegister.ts. */
-  keyRing?: TKeyRing | undefined;
   /** People's names as the chat knows them; without it people are shown by their id. */
   nameOf?: TNameOf | undefined;
 }
@@ -266,7 +263,7 @@ export async function exportRegister(context: TExportContext, options: TExportOp
   } else {
     await write(out, `# ${t.title}\n\n${t.generated}: ${w.time.display(options.now)}\n\n`);
   }
-  for await (const page of registerPages(context, pageSize, format !== "csv")) {
+  for await (const page of registerPages(context.database, pageSize, format !== "csv")) {
     if (format !== "json") await w.names.learn(page.flatMap(everyone));
     if (format === "csv") {
       await write(out, stringify(page.map((record) => csvRow(record, w))));
