@@ -6,17 +6,22 @@
 import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { Logger } from "pino";
 import { boltLogger } from "../../logging/createLogger.ts";
+import { createSlackFetch } from "./slackFetch.ts";
 
 export interface TSlackClientSettings {
   SLACK_BOT_TOKEN: string;
   SLACK_API_URL?: string | undefined;
 }
 
-/** Options shared by every client the bot makes (the base URL, the logger). */
+// One transport for every client in the process: idle connections are shared and unreferenced.
+let sharedSlackFetch: typeof fetch | undefined;
+
+/** Options shared by every client the bot makes (the base URL, the logger, the transport). */
 export function slackClientOptions(settings: Pick<TSlackClientSettings, "SLACK_API_URL">, logger: Logger): WebClientOptions {
   return {
     ...(settings.SLACK_API_URL ? { slackApiUrl: settings.SLACK_API_URL } : {}),
     logger: boltLogger(logger.child({ component: "slack-client" })),
+    fetch: (sharedSlackFetch ??= createSlackFetch()),
   };
 }
 
