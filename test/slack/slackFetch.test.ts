@@ -6,7 +6,13 @@ import net from "node:net";
 import type { AddressInfo } from "node:net";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ErrorCode, WebClient, type WebAPIHTTPError, type WebAPIPlatformError, type WebAPIRateLimitedError } from "@slack/web-api";
+import {
+  ErrorCode,
+  WebClient,
+  type WebAPIHTTPError,
+  type WebAPIPlatformError,
+  type WebAPIRateLimitedError,
+} from "@slack/web-api";
 import { createSlackWebClient, slackClientOptions } from "../../src/slack/client/createSlackWebClient.ts";
 import { SlackStandIn } from "../../src/devtools/slack/slackStandIn.ts";
 
@@ -35,8 +41,13 @@ describe("the Slack transport under the bot's clients", () => {
   });
 
   it("passes Slack's refusals through: no token is not_authed, a wrong one invalid_auth", async () => {
-    const tokenless = new WebClient(undefined, { ...slackClientOptions({ SLACK_API_URL: standIn.url }, logger), retryConfig: { retries: 0 } });
-    const noToken = await tokenless.chat.postMessage({ channel: "C0DPO", text: "x" }).catch((error: WebAPIPlatformError) => error);
+    const tokenless = new WebClient(undefined, {
+      ...slackClientOptions({ SLACK_API_URL: standIn.url }, logger),
+      retryConfig: { retries: 0 },
+    });
+    const noToken = await tokenless.chat
+      .postMessage({ channel: "C0DPO", text: "x" })
+      .catch((error: WebAPIPlatformError) => error);
     expect((noToken as WebAPIPlatformError).code).toBe(ErrorCode.PlatformError);
     expect((noToken as WebAPIPlatformError).data.error).toBe("not_authed");
     const wrong = createSlackWebClient({ SLACK_BOT_TOKEN: "xoxb-wrong", SLACK_API_URL: standIn.url }, logger);
@@ -46,14 +57,18 @@ describe("the Slack transport under the bot's clients", () => {
 
   it("reads Retry-After from a 429, so the outbox can wait exactly that long", async () => {
     standIn.rateLimitNext("chat.postMessage", 17);
-    const error = await botClient().chat.postMessage({ channel: "C0DPO", text: "x" }).catch((e: WebAPIRateLimitedError) => e);
+    const error = await botClient()
+      .chat.postMessage({ channel: "C0DPO", text: "x" })
+      .catch((e: WebAPIRateLimitedError) => e);
     expect((error as WebAPIRateLimitedError).code).toBe(ErrorCode.RateLimitedError);
     expect((error as WebAPIRateLimitedError).retryAfter).toBe(17);
   });
 
   it("turns an HTTP failure into the client's HTTP error, with the status", async () => {
     standIn.failNext("chat.postMessage", { status: 503 });
-    const error = await botClient().chat.postMessage({ channel: "C0DPO", text: "x" }).catch((e: WebAPIHTTPError) => e);
+    const error = await botClient()
+      .chat.postMessage({ channel: "C0DPO", text: "x" })
+      .catch((e: WebAPIHTTPError) => e);
     expect((error as WebAPIHTTPError).code).toBe(ErrorCode.HTTPError);
     expect((error as WebAPIHTTPError).statusCode).toBe(503);
   });
@@ -61,7 +76,12 @@ describe("the Slack transport under the bot's clients", () => {
   it("uploads a file (a binary body, sent as multipart form data)", async () => {
     const client = botClient();
     const content = "referentie;status\nDL-2026-0001;open\n";
-    const result = await client.filesUploadV2({ channel_id: "C0DPO", filename: "register.csv", file: Buffer.from(content), title: "Register" });
+    const result = await client.filesUploadV2({
+      channel_id: "C0DPO",
+      filename: "register.csv",
+      file: Buffer.from(content),
+      title: "Register",
+    });
     expect(result.ok).toBe(true);
     expect(standIn.uploads.map((upload) => upload.content)).toEqual([content]);
   });

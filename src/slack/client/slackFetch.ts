@@ -27,7 +27,12 @@ interface TSlackRequestInit {
 
 const STATUS_TEXT: Record<number, string> = { 200: "OK", 429: "Too Many Requests" };
 
-function responseOf(url: string, status: number, rawHeaders: Record<string, string | string[] | undefined>, body: Buffer): TSlackResponse {
+function responseOf(
+  url: string,
+  status: number,
+  rawHeaders: Record<string, string | string[] | undefined>,
+  body: Buffer,
+): TSlackResponse {
   const headers = new Map<string, string>();
   for (const [name, value] of Object.entries(rawHeaders)) {
     if (value !== undefined) headers.set(name.toLowerCase(), Array.isArray(value) ? value.join(", ") : value);
