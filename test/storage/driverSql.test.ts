@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { appendTimelineEntry } from "../../src/core/incidents/appendTimelineEntry.ts";
 import { verifyAuditChain } from "../../src/core/audit/verifyAuditChain.ts";
 import { migrateDatabase } from "../../src/core/storage/migrateDatabase.ts";
-import { openDatabase, type Database } from "../../src/core/storage/openDatabase.ts";
+import { openDatabase, TransactionDeadlineError, type Database } from "../../src/core/storage/openDatabase.ts";
+import { DEFERRED_COUNT, deferredWrites } from "../../src/core/storage/sql.ts";
 import { ManualClock } from "../../src/core/time/clock.ts";
 import { reportIncident } from "../../src/features/report/reportIncident.ts";
 import { slackPerson } from "../../src/slack/identity.ts";
@@ -110,5 +111,82 @@ describe.each(DATABASE_KINDS)("raw SQL on the driver, %s", (kind) => {
       await expect(database.sqlTransaction((tx) => tx.$queryRaw<{ one: number }[]>`SELECT 1 AS one`)).resolves.toEqual([
         { one: 1 },
       ]);
+  });
+
+  it("sends deferred writes with the transaction's next statement, or before COMMIT, and rolls them back with it", async () => {
+    const note = (key: string) => ({ key, platform: "slack", ref: `C0DPO/${key}` });
+    const insert = (tx: Database["sql"], row: { key: string; platform: string; ref: string }) => tx.$executeRaw`
+      INSERT INTO posted_message (key, platform, ref, posted_at, updated_at) VALUES (${row.key}, ${row.platform}, ${row.ref}, ${NOW}, ${NOW})`;
+    const seen = await database.sqlTransaction(async (tx) => {
+      const writes = deferredWrites(tx);
+      expect(await insert(writes, note("deferred-1"))).toBe(DEFERRED_COUNT);
+      expect(await insert(writes, note("deferred-2"))).toBe(DEFERRED_COUNT);
+      // The next statement carries them: it does not see them (one snapshot), the one after does.
+      const during = await tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM posted_message`;
+      const after = await tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM posted_message`;
+      // With nothing after it, a deferred write is still sent before COMMIT.
+      await insert(writes, note("deferred-3"));
+      return [during[0]!.n, after[0]!.n];
+    });
+    expect(seen).toEqual([0n, 2n]);
+    expect((await database.prisma.postedMessage.findMany({ orderBy: { key: "asc" } })).map((row) => row.key)).toEqual([
+      "deferred-1",
+      "deferred-2",
+      "deferred-3",
+    ]);
+    // A deferred write that fails fails the transaction: nothing of it stays.
+    await expect(
+      database.sqlTransaction(async (tx) => {
+        await appendTimelineEntry(tx, { incidentId, at: NOW, actorId: slackPerson(DPO_ID), kind: "taken" });
+        await insert(deferredWrites(tx), note("deferred-1"));
+      }),
+    ).rejects.toThrow();
+    expect(await database.prisma.timelineEntry.count({ where: { incidentId, kind: "taken" } })).toBe(0);
+    expect(await database.prisma.postedMessage.count()).toBe(3);
+    // On a Prisma client the same writes run at once and count.
+    expect(await insert(deferredWrites(database.prisma as unknown as Database["sql"]), note("at-once"))).toBe(1);
+  });
+});
+
+describe("a driver transaction with a deadline, postgresql", () => {
+  let testDatabase: TTestDatabase;
+  let database: Database;
+  beforeEach(async () => {
+    testDatabase = await createTestDatabase("postgresql");
+    if (testDatabase.options.kind !== "postgresql") throw new Error("expected a server database");
+    database = await openDatabase({ ...testDatabase.options, poolSize: 1 }, TEST_KEY_RING);
+    await migrateDatabase(database);
+  });
+  afterEach(async () => {
+    await database.close();
+    await testDatabase.drop();
+  });
+
+  it("gives up waiting for a connection at the deadline, and drops one whose statement outlives it, uncommitted", async () => {
+    // The only connection is busy: the next transaction cannot start in time.
+    let free!: () => void;
+    const busy = database.sqlTransaction(() => new Promise<void>((resolve) => (free = resolve)));
+    await expect(database.sqlTransaction(async () => 1, { deadline: Date.now() + 150 })).rejects.toBeInstanceOf(
+      TransactionDeadlineError,
+    );
+    free();
+    await busy;
+    // A statement still running half a second past the deadline: the connection is dropped, the write never commits.
+    const started = Date.now();
+    await expect(
+      database.sqlTransaction(
+        async (tx) => {
+          await tx.$executeRaw`INSERT INTO reference_counter (year, last) VALUES (1999, 1)`;
+          await tx.$queryRaw`SELECT pg_sleep(5)`;
+        },
+        { deadline: Date.now() + 200 },
+      ),
+    ).rejects.toBeInstanceOf(TransactionDeadlineError);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    // The pool's one connection was replaced, and the write is not there.
+    await expect.poll(() => database.prisma.referenceCounter.count({ where: { year: 1999 } }), { timeout: 5_000 }).toBe(0);
+    await expect(database.sqlTransaction((tx) => tx.$queryRaw<{ one: number }[]>`SELECT 1 AS one`)).resolves.toEqual([
+      { one: 1 },
+    ]);
   });
 });

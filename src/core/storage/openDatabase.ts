@@ -10,7 +10,7 @@ import { withCommitTail } from "./commitTail.ts";
 import { yieldingPglite } from "./yieldingPglite.ts";
 import type { TKeyRing } from "../security/fieldCipher.ts";
 import type { TCommitTail } from "./commitTail.ts";
-import { INT8_ARRAY_OID, INT8_OID, parameterised, parseInt8, type TSql, type TSqlTransaction } from "./sql.ts";
+import { INT8_ARRAY_OID, INT8_OID, parameterised, parseInt8, withWrites, type TSql, type TSqlTransaction } from "./sql.ts";
 import { PrismaClient } from "./generated/client.ts";
 import { PGLITE_SETTINGS, prepareDataDir } from "./pgliteDataDir.mjs";
 
@@ -45,11 +45,32 @@ export interface Database {
    * A transaction on the driver, with the same commit tail as the client's
    * (refresh requests and the audit trail written last): for the hot path.
    */
-  sqlTransaction<T>(work: (tx: TSqlTransaction) => Promise<T>): Promise<T>;
+  sqlTransaction<T>(work: (tx: TSqlTransaction) => Promise<T>, options?: TSqlTransactionOptions): Promise<T>;
   /** True when a trivial query succeeds. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
+
+export interface TSqlTransactionOptions {
+  /**
+   * Wall-clock ms: a connection not had by then is given up, and a
+   * transaction still running 500 ms after it loses its connection, so the
+   * server rolls it back (a stalled database). The work checks the deadline
+   * itself before it may commit.
+   */
+  deadline?: number;
+}
+
+/** A transaction given up at its deadline (TSqlTransactionOptions): nothing of it was committed. */
+export class TransactionDeadlineError extends Error {
+  constructor(what: string) {
+    super(`${what} before the transaction's deadline; nothing was committed`);
+  }
+}
+
+// What Prisma's interactive transactions allowed the report's intake beyond its deadline.
+const MIN_CONNECTION_WAIT_MS = 100;
+const TRANSACTION_GRACE_MS = 500;
 
 export type TDatabaseOptions =
   { kind: "pglite"; dataDir?: string /* omitted: in memory */ } | { kind: "postgresql"; url: string; poolSize?: number };
@@ -91,11 +112,22 @@ export async function openDatabase(options: TDatabaseOptions, keyRing?: TKeyRing
 
 const COMMIT_TAILS: readonly TCommitTail[] = [overviewRefreshCommitTail, auditCommitTail];
 
-/** Runs `work` as a driver transaction's body: the commit tails begin before it and are written after it. */
-async function withTails<T>(tx: TSqlTransaction, work: (tx: TSqlTransaction) => Promise<T>): Promise<T> {
+/** Runs `work` as a driver transaction's body: the commit tails begin before it and are written after it, and no deferred write is left. */
+async function withTails<T>(
+  run: TRunStatement,
+  keyRing: TKeyRing | undefined,
+  work: (tx: TSqlTransaction) => Promise<T>,
+): Promise<T> {
+  const { tx, flushWrites } = sqlTransactionOver(run, keyRing);
   for (const tail of COMMIT_TAILS) tail.begin(tx);
   const result = await work(tx);
-  for (const tail of COMMIT_TAILS) await tail.flush(tx);
+  for (const tail of COMMIT_TAILS) {
+    // Deferred writes go with the refresh requests (or on their own), never
+    // with the audit trail's lock: no write may wait on another transaction
+    // while that lock is held, or two transactions could wait on each other.
+    if (tail === auditCommitTail) await flushWrites();
+    await tail.flush(tx);
+  }
   return result;
 }
 
@@ -146,6 +178,40 @@ function sqlOver(run: TRunStatement): TSql {
   };
 }
 
+/** The same over one transaction's connection, with its queue of deferred writes (deferredWrites in sql.ts). */
+function sqlTransactionOver(run: TRunStatement, keyRing: TKeyRing | undefined) {
+  let queued: { strings: readonly string[]; values: readonly unknown[] }[] = [];
+  // Each statement takes the queued writes with it.
+  const runWithQueued = (strings: readonly string[], values: readonly unknown[]) => {
+    const statement = queued.length === 0 ? { strings, values } : withWrites(queued, { strings, values });
+    queued = [];
+    const { text, values: params } = parameterised(statement.strings, statement.values);
+    return run(text, params);
+  };
+  const tx: TSqlTransaction = {
+    driverTransaction: true,
+    ...(keyRing ? { keyRing } : {}),
+    async $queryRaw<T>(strings: TemplateStringsArray, ...values: unknown[]) {
+      return (await runWithQueued(strings, values)).rows as T;
+    },
+    async $executeRaw(strings: TemplateStringsArray, ...values: unknown[]) {
+      return (await runWithQueued(strings, values)).affected;
+    },
+    writeLater(strings, values) {
+      queued.push({ strings, values });
+    },
+  };
+  const flushWrites = async () => {
+    if (queued.length === 0) return;
+    const [only] = queued;
+    if (queued.length === 1) {
+      queued = [];
+      await runWithQueued(only!.strings, only!.values);
+    } else await runWithQueued(["SELECT 1"], []);
+  };
+  return { tx, flushWrites };
+}
+
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   // A new data directory comes from the install-time template (or a child
   // process): initdb in this process would cost seconds and ~500 MB.
@@ -173,10 +239,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     withMigrationLock: (work) => work(connection),
     readRows: async (sql, params = []) => (await run(sql, params)).rows as never,
     sql: sqlOver(run),
-    sqlTransaction: (work) =>
-      pglite.transaction((transaction) =>
-        withTails({ ...sqlOver(runOnPglite(transaction)), driverTransaction: true, keyRing: database.keyRing }, work),
-      ),
+    sqlTransaction: (work) => pglite.transaction((transaction) => withTails(runOnPglite(transaction), database.keyRing, work)),
     ping: async () => {
       try {
         await pglite.query("SELECT 1");
@@ -224,6 +287,31 @@ function releaseClientsWhoseConnectionEnds(pool: import("pg").Pool): void {
   };
 }
 
+/** Rejects with `late()` when `work` has not settled within `ms`. */
+async function raceDeadline<T>(work: Promise<T>, ms: number, late: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(late()), Math.max(0, ms));
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A pool connection by `deadline` (at least a short wait), or TransactionDeadlineError; one had later goes straight back. */
+async function connectBefore(pool: import("pg").Pool, deadline: number): Promise<import("pg").PoolClient> {
+  const connecting = pool.connect();
+  return raceDeadline(connecting, Math.max(MIN_CONNECTION_WAIT_MS, deadline - Date.now()), () => {
+    connecting.then(
+      (client) => client.release(),
+      () => undefined,
+    );
+    return new TransactionDeadlineError("no database connection was free");
+  });
+}
+
 async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const [{ default: pg }, { PrismaPg }] = await Promise.all([import("pg"), import("@prisma/adapter-pg")]);
   const pool = new pg.Pool({
@@ -255,24 +343,31 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
     kind: "postgresql",
     prisma,
     sql: sqlOver(run),
-    async sqlTransaction(work) {
-      const client = await pool.connect();
+    async sqlTransaction(work, options = {}) {
+      const { deadline } = options;
+      const client = deadline === undefined ? await pool.connect() : await connectBefore(pool, deadline);
       let failure: Error | undefined;
-      try {
-        await client.query("BEGIN");
-        const result = await withTails(
-          { ...sqlOver(runOnPg(client, types)), driverTransaction: true, keyRing: database.keyRing },
-          work,
-        );
-        await client.query("COMMIT");
-        return result;
-      } catch (error) {
-        // A connection that cannot roll back is broken: it leaves the pool.
-        await client.query("ROLLBACK").catch((rollbackFailure: Error) => (failure = rollbackFailure));
-        throw error;
-      } finally {
-        client.release(failure);
-      }
+      const transaction = (async () => {
+        try {
+          await client.query("BEGIN");
+          const result = await withTails(runOnPg(client, types), database.keyRing, work);
+          await client.query("COMMIT");
+          return result;
+        } catch (error) {
+          // A connection that cannot roll back is broken: it leaves the pool.
+          await client.query("ROLLBACK").catch((rollbackFailure: Error) => (failure = rollbackFailure));
+          throw error;
+        } finally {
+          client.release(failure);
+        }
+      })();
+      if (deadline === undefined) return transaction;
+      return raceDeadline(transaction, deadline + TRANSACTION_GRACE_MS - Date.now(), () => {
+        // The server rolls back what the dropped connection had begun; COMMIT was never sent.
+        transaction.catch(() => undefined);
+        client.release(new TransactionDeadlineError("the transaction did not finish"));
+        return new TransactionDeadlineError("the transaction did not finish");
+      });
     },
     async withMigrationLock(work) {
       const client = await pool.connect();

@@ -22,6 +22,72 @@ export interface TSql {
 export interface TSqlTransaction extends TSql {
   readonly driverTransaction: true;
   readonly keyRing?: TKeyRing;
+  /** Queues a write for the transaction's next statement (deferredWrites); internal to it. */
+  writeLater(strings: readonly string[], values: readonly unknown[]): void;
+}
+
+/** What `$executeRaw` of deferredWrites answers: the count is not known when the write is queued. */
+export const DEFERRED_COUNT = -1;
+
+/**
+ * Writes that need no answer, one round trip fewer each: on a driver
+ * transaction each `$executeRaw` is queued and sent with the transaction's
+ * next statement, as a data-modifying `WITH` of it (or on its own before
+ * COMMIT), and answers DEFERRED_COUNT; on a Prisma client or transaction it
+ * runs at once. The queued writes and that statement see one snapshot: a
+ * queued write must not need what an earlier one in the same queue wrote,
+ * nor begin with WITH itself. A failing write fails the statement it rides
+ * with, and so the transaction. `$queryRaw` runs at once (with the queue).
+ */
+export function deferredWrites(tx: TSql): TSql {
+  if (!isSqlTransaction(tx)) return tx;
+  return {
+    $queryRaw: (strings, ...values) => tx.$queryRaw(strings, ...values),
+    $executeRaw: async (strings, ...values) => {
+      tx.writeLater(strings, values);
+      return DEFERRED_COUNT;
+    },
+  };
+}
+
+interface TTemplate {
+  strings: readonly string[];
+  values: readonly unknown[];
+}
+
+const STARTS_WITH_WITH = /^\s*WITH\s/i;
+const STARTS_WITH_RECURSIVE = /^\s*WITH\s+RECURSIVE\s/i;
+
+/**
+ * The queued writes as data-modifying WITH queries of `statement`, one
+ * template: `WITH w0 AS (write), w1 AS (write) statement`, the statement's
+ * own WITH list joined to theirs.
+ */
+export function withWrites(writes: readonly TTemplate[], statement: TTemplate): TTemplate {
+  const strings: string[] = [];
+  const values: unknown[] = [];
+  const [first = "", ...rest] = statement.strings;
+  // RECURSIVE belongs to the whole list, so it comes first.
+  const recursive = STARTS_WITH_RECURSIVE.test(first);
+  let open = recursive ? "WITH RECURSIVE " : "WITH ";
+  writes.forEach((write, index) => {
+    if (STARTS_WITH_WITH.test(write.strings[0] ?? "")) throw new Error("a deferred write cannot have a WITH of its own");
+    const [head = "", ...tail] = write.strings;
+    if (strings.length === 0) strings.push(`${open}w${index} AS (${head}`);
+    else strings[strings.length - 1] += `${open}w${index} AS (${head}`;
+    strings.push(...tail);
+    values.push(...write.values);
+    strings[strings.length - 1] += ")";
+    open = ", ";
+  });
+  strings[strings.length - 1] += recursive
+    ? `, ${first.replace(STARTS_WITH_RECURSIVE, "")}`
+    : STARTS_WITH_WITH.test(first)
+      ? `, ${first.replace(STARTS_WITH_WITH, "")}`
+      : ` ${first}`;
+  strings.push(...rest);
+  values.push(...statement.values);
+  return { strings, values };
 }
 
 /** True for a transaction on the driver, false for a Prisma client or transaction. */
@@ -30,7 +96,7 @@ export function isSqlTransaction(tx: object): tx is TSqlTransaction {
 }
 
 /** A tagged template as the driver wants it: `$1`, `$2`, ... in the text, the values beside it. */
-export function parameterised(strings: TemplateStringsArray, values: readonly unknown[]): { text: string; values: unknown[] } {
+export function parameterised(strings: readonly string[], values: readonly unknown[]): { text: string; values: unknown[] } {
   let text = strings[0] ?? "";
   for (let index = 1; index < strings.length; index++) text += `$${index}${strings[index]}`;
   return { text, values: values.map(driverValue) };

@@ -8,6 +8,7 @@ import { localYear } from "../../core/time/formatLocal.ts";
 import type { TPersonId } from "../../core/people/person.ts";
 import { encryptText } from "../../core/security/fieldCipher.ts";
 import type { Database } from "../../core/storage/openDatabase.ts";
+import type { TSql } from "../../core/storage/sql.ts";
 import { isUniqueViolation } from "../../core/storage/transaction.ts";
 import type { Clock } from "../../core/time/clock.ts";
 import type { TReport } from "./reportInput.ts";
@@ -56,7 +57,7 @@ interface TIntakeRow {
 }
 
 export async function receiveReport(deps: TReceiveReportDeps, input: TReceiveReportInput): Promise<TReceiveReportResult> {
-  const { prisma } = deps.database;
+  const { database } = deps;
   const { report } = input;
   const now = deps.clock.now();
   const year = localYear(now, deps.zone);
@@ -67,7 +68,7 @@ export async function receiveReport(deps: TReceiveReportDeps, input: TReceiveRep
   const keyRing = deps.database.keyRing;
   const whatHappened = keyRing ? encryptText(keyRing, report.whatHappened) : report.whatHappened;
   const hourAgo = new Date(now.getTime() - 3_600_000);
-  const store = (tx: Pick<typeof prisma, "$queryRaw">) => tx.$queryRaw<TIntakeRow[]>`
+  const store = (sql: TSql) => sql.$queryRaw<TIntakeRow[]>`
     WITH existing AS (
       SELECT id, reference, deadline_at FROM incident WHERE submission_key = ${input.submissionKey}
     ),
@@ -104,10 +105,11 @@ export async function receiveReport(deps: TReceiveReportDeps, input: TReceiveRep
 
   let rows: TIntakeRow[];
   try {
+    // On the driver, not through Prisma: every report comes this way (issue 14).
     rows =
       input.deadline === undefined
-        ? await store(prisma)
-        : await prisma.$transaction(
+        ? await store(database.sql)
+        : await database.sqlTransaction(
             async (tx) => {
               const stored = await store(tx);
               // Too late for the person waiting on the form: roll back rather than store what they were told failed.
@@ -115,12 +117,12 @@ export async function receiveReport(deps: TReceiveReportDeps, input: TReceiveRep
               return stored;
             },
             // A database that does not answer gets a clear "try again" in the form, not a silent write later.
-            { maxWait: Math.max(100, input.deadline - Date.now()), timeout: Math.max(500, input.deadline - Date.now() + 500) },
+            { deadline: input.deadline },
           );
   } catch (error) {
     // The same form submitted twice at once: the other submission won.
     if (isUniqueViolation(error)) {
-      const winner = await prisma.incident.findUnique({
+      const winner = await database.prisma.incident.findUnique({
         where: { submissionKey: input.submissionKey },
         select: { id: true, reference: true, deadlineAt: true },
       });

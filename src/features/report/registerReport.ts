@@ -11,7 +11,7 @@ import type { TRoleDirectory } from "../../core/people/roles.ts";
 import type { TJobOutcome, TJobRun } from "../../core/scheduler/runDueJobs.ts";
 import type { Database } from "../../core/storage/openDatabase.ts";
 import type { TDbTransaction } from "../../core/storage/transaction.ts";
-import type { TSqlTransaction } from "../../core/storage/sql.ts";
+import { deferredWrites, type TSqlTransaction } from "../../core/storage/sql.ts";
 import { scheduleIncidentCountdown } from "../countdown/scheduleIncidentCountdown.ts";
 import { incidentPostAndPages } from "../paging/incidentPostAndPages.ts";
 import { REPORT_RECEIPT_KIND } from "./reportMessages.ts";
@@ -60,7 +60,10 @@ export async function registerReportIn(
       peopleAffected: incident.people_affected,
     },
   });
-  await enqueueMessages(tx, deps.messaging, [
+  // What follows needs no answer: on the driver it goes to the database
+  // with the transaction's next statement (deferredWrites), not one by one.
+  const writes = deferredWrites(tx);
+  await enqueueMessages(writes, deps.messaging, [
     ...incidentPostAndPages(incident.id, deps.roles.dpos, at),
     {
       kind: REPORT_RECEIPT_KIND,
@@ -71,11 +74,11 @@ export async function registerReportIn(
     },
   ]);
   // The 72-hour countdown and the re-page.
-  await scheduleIncidentCountdown(tx, { id: incident.id, deadlineAt: incident.deadline_at }, at, {
+  await scheduleIncidentCountdown(writes, { id: incident.id, deadlineAt: incident.deadline_at }, at, {
     afterMinutes: deps.limits.repageAfterMinutes,
   });
-  await tx.$executeRaw`
-    WITH registered AS (UPDATE incident SET registered_at = ${at} WHERE id = ${incident.id}::uuid)
+  await writes.$executeRaw`UPDATE incident SET registered_at = ${at} WHERE id = ${incident.id}::uuid`;
+  await writes.$executeRaw`
     UPDATE scheduled_job SET status = 'done', done_at = ${at}, attempts = attempts + 1, outcome = '{"registeredBy":"front_end"}'::jsonb
     WHERE dedupe_key = ${registerJobKey(incident.id)} AND status = 'pending'`;
   return true;
