@@ -184,11 +184,13 @@ describe.each(DATABASE_KINDS)("report flow on %s", (kind) => {
     expect(JSON.stringify(receipt.args)).toContain("DL-2026-0001");
     expect(JSON.stringify(receipt.args)).toContain("Wat nu?");
 
-    // Where the post went is kept, so the thread and later updates find it.
-    const posted = await env.harness.database.prisma.postedMessage.findUniqueOrThrow({
-      where: { key_platform: { key: `incident:${incident.id}:post`, platform: "slack" } },
-    });
-    expect(posted.ref).toBe(`${DPO_CHANNEL}/${channelPost.response!.ts as string}`);
+    // Where the post went is kept, so the thread and later updates find it
+    // (recorded with the round's other deliveries, at its end).
+    const posted = () =>
+      env.harness.database.prisma.postedMessage.findUnique({
+        where: { key_platform: { key: `incident:${incident.id}:post`, platform: "slack" } },
+      });
+    await expect.poll(async () => (await posted())?.ref).toBe(`${DPO_CHANNEL}/${channelPost.response!.ts as string}`);
   });
 
   it("numbers references per year without reuse", async () => {

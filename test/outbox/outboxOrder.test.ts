@@ -112,6 +112,39 @@ describe.each(DATABASE_KINDS)("the outbox worker on %s", (kind) => {
     ]);
   });
 
+  it("records a round's deliveries together: each its own time and result, and the last place a keyed message went", async () => {
+    const first = await incident("DL-2026-0001");
+    const keyed = (labelText: string) =>
+      database.prisma.outboxMessage.create({
+        data: {
+          platform: "slack",
+          kind: "test",
+          target: { to: "channel", channel: "dpo" },
+          payload: { label: labelText },
+          incidentId: first,
+          messageKey: `incident:${first}`,
+          nextAttemptAt: NOW,
+        },
+      });
+    await keyed("post");
+    await keyed("repost");
+    await message(first, "page");
+    let ts = 0;
+    await worker(async (claimed) => {
+      clock.advance(1_000);
+      ts += 1;
+      return { status: "delivered", result: { label: label(claimed) }, ...(claimed.key ? { posted: `C0DPO/${ts}` } : {}) };
+    }).deliverDue();
+    const rows = await database.prisma.outboxMessage.findMany({ orderBy: { id: "asc" } });
+    expect(rows.map((row) => [row.status, row.deliveredAt?.toISOString(), row.result, row.claimedBy, row.attemptedAt])).toEqual([
+      ["delivered", "2026-11-23T09:00:01.000Z", { label: "post" }, null, null],
+      ["delivered", "2026-11-23T09:00:02.000Z", { label: "repost" }, null, null],
+      ["delivered", "2026-11-23T09:00:03.000Z", { label: "page" }, null, null],
+    ]);
+    const posted = await database.prisma.postedMessage.findMany();
+    expect(posted.map((row) => [row.key, row.platform, row.ref])).toEqual([[`incident:${first}`, "slack", "C0DPO/2"]]);
+  });
+
   it("never lets two workers send the same message", async () => {
     const incidents = await Promise.all(Array.from({ length: 10 }, (_, index) => incident(`DL-2026-${1000 + index}`)));
     for (const id of incidents) for (const part of ["x", "y", "z"]) await message(id, `${id}:${part}`);

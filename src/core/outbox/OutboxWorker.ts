@@ -18,10 +18,12 @@
 //
 // Cheap per message: a claim takes the first pending message of an incident
 // and the due ones behind it (its chain), so a report's post, pages and
-// receipt go out in one round, in order; each outcome is one statement
-// (with where a keyed message went), and where keyed messages went before
-// comes with the claim; the deliveries of a round share what they read
-// (TDeliveryHooks.round).
+// receipt go out in one round, in order; the round's deliveries are recorded
+// together in one statement at its end (with where keyed messages went: a
+// delivered row keeps its "attempted" mark until then, so a crash before it
+// is an interrupted attempt like any other), failures one statement each;
+// where keyed messages went before comes with the claim; the deliveries of a
+// round share what they read (TDeliveryHooks.round).
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Clock } from "../time/clock.ts";
@@ -90,6 +92,16 @@ export const OUTBOX_LEASE_SECONDS = 10;
 
 /** How much sooner than the database this worker counts its lease as ended. */
 const LEASE_MARGIN_MS = 2000;
+/** A delivery of this round, recorded with the others at its end. */
+interface TDelivered {
+  id: bigint;
+  key: string | null;
+  /** Where a keyed message went (a platform ref). */
+  posted: string | null;
+  result: unknown;
+  at: Date;
+}
+
 /** How many messages of one incident a claim takes behind its first. */
 const CHAIN_PER_HEAD = 8;
 
@@ -207,15 +219,16 @@ export class OutboxWorker {
     // An incident whose message was not delivered: the rest of its chain waits, in order.
     const held = new Set<string>();
     const released: TClaimedRow[] = [];
+    const delivered: TDelivered[] = [];
     try {
       for (const row of claimed) {
         if (row.incident_id && held.has(row.incident_id)) {
           released.push(row);
           continue;
         }
-        let delivered = false;
+        let sent = false;
         try {
-          delivered = await this.deliverOne(toMessage(row, platform), round);
+          sent = await this.deliverOne(toMessage(row, platform), round, delivered);
         } catch (error) {
           // Recording the outcome failed (the database went away): the row
           // is released if possible, else its lease runs out; the rest of
@@ -226,10 +239,19 @@ export class OutboxWorker {
           );
           await this.release([row]).catch(() => undefined);
         }
-        if (!delivered && row.incident_id) held.add(row.incident_id);
+        if (!sent && row.incident_id) held.add(row.incident_id);
       }
       if (released.length > 0) await this.release(released);
     } finally {
+      // Even when the round failed half-way: what was sent is recorded.
+      if (delivered.length > 0)
+        await this.recordDelivered(delivered).catch((error: Error) =>
+          // Not released: the rows keep their "attempted" mark, so whoever claims them next looks before sending.
+          this.options.logger.error(
+            { outboxIds: delivered.map((row) => String(row.id)), error: error.message },
+            "recording outbox deliveries failed; they will be looked for before being sent again",
+          ),
+        );
       clearInterval(renewal);
       for (const row of claimed) this.leaseSureUntil.delete(row.id);
     }
@@ -247,6 +269,30 @@ export class OutboxWorker {
         AND outbox_message.status = 'pending'`;
   }
 
+  /** The round's deliveries in one statement, with where keyed messages went; only the holder records them. */
+  private async recordDelivered(delivered: readonly TDelivered[]): Promise<void> {
+    const { database, clock, platform } = this.options;
+    // One row per key (the last place it went): a post and its update may share a round.
+    const postedByKey = new Map<string, string>();
+    for (const row of delivered) if (row.key && row.posted) postedByKey.set(row.key, row.posted);
+    const rows = delivered.map((row) => ({
+      id: String(row.id),
+      result: row.result ?? {},
+      at: row.at.toISOString(),
+    }));
+    const posted = [...postedByKey].map(([key, ref]) => ({ key, ref }));
+    const now = clock.now();
+    await database.sql.$executeRaw`
+      WITH posted AS (
+        INSERT INTO posted_message (key, platform, ref, posted_at, updated_at)
+        SELECT key, ${platform}, ref, ${now}, ${now} FROM jsonb_to_recordset(${JSON.stringify(posted)}::jsonb) AS p(key text, ref text)
+        ON CONFLICT (key, platform) DO UPDATE SET ref = EXCLUDED.ref, updated_at = EXCLUDED.updated_at)
+      UPDATE outbox_message SET status = 'delivered', delivered_at = outcome.at, leased_until = NULL,
+        claimed_by = NULL, attempted_at = NULL, last_error = NULL, result = outcome.result
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS outcome(id bigint, result jsonb, at timestamptz)
+      WHERE outbox_message.id = outcome.id AND outbox_message.claimed_by = ${this.holder}`;
+  }
+
   private async renewLeases(): Promise<void> {
     const askedAt = Date.now();
     const renewed = await this.options.database.sql.$queryRaw<{ id: bigint }[]>`
@@ -260,9 +306,13 @@ export class OutboxWorker {
   }
 
   /** Returns whether the message was delivered (so the rest of its incident's chain may follow). */
-  private async deliverOne(message: TClaimedOutboxMessage, round: Map<string, unknown>): Promise<boolean> {
-    const { database, clock, logger, deliver, classifyFailure, platform } = this.options;
-    // Raw statements on the driver: one or two per message, the outbox's whole cost in the database.
+  private async deliverOne(
+    message: TClaimedOutboxMessage,
+    round: Map<string, unknown>,
+    delivered: TDelivered[],
+  ): Promise<boolean> {
+    const { database, clock, logger, deliver, classifyFailure } = this.options;
+    // Raw statements on the driver; a delivery is recorded with the round's others (recordDelivered).
     const sql = database.sql;
     const hooks: TDeliveryHooks = {
       beforeSend: async () => {
@@ -275,15 +325,7 @@ export class OutboxWorker {
       const outcome = await deliver(message, hooks);
       if (outcome.status === "delivered") {
         const posted = outcome.posted && message.key ? outcome.posted : null;
-        // One statement: the outcome, and where a keyed message went. Only the holder records it.
-        await sql.$executeRaw`
-          WITH posted AS (
-            INSERT INTO posted_message (key, platform, ref, posted_at, updated_at)
-            SELECT ${message.key}, ${platform}, ${posted}, ${clock.now()}, ${clock.now()} WHERE ${posted}::text IS NOT NULL
-            ON CONFLICT (key, platform) DO UPDATE SET ref = EXCLUDED.ref, updated_at = EXCLUDED.updated_at)
-          UPDATE outbox_message SET status = 'delivered', delivered_at = ${clock.now()}, leased_until = NULL,
-            claimed_by = NULL, attempted_at = NULL, last_error = NULL, result = ${JSON.stringify(outcome.result ?? {})}::jsonb
-          WHERE id = ${message.id} AND claimed_by = ${this.holder}`;
+        delivered.push({ id: message.id, key: message.key, posted, result: outcome.result, at: clock.now() });
         if (posted) round.set(postedRoundKey(message.key!), posted);
         return true;
       }
