@@ -57,7 +57,10 @@ describe.each(DATABASE_KINDS)("exactly once on %s", (kind) => {
     const since = env.standIn.calls.slice(before);
     expect(since.filter((call) => call.method === "chat.postMessage" && call.args.channel === DPO_CHANNEL)).toHaveLength(0);
     expect(env.standIn.successfulCallsTo("conversations.history")).toHaveLength(1);
-    const recovered = await env.harness.database.prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
+    // Recorded with the round's other deliveries, at its end.
+    const stored = () => env.harness.database.prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
+    await expect.poll(async () => (await stored()).status).toBe("delivered");
+    const recovered = await stored();
     expect(recovered).toMatchObject({
       status: "delivered",
       attemptedAt: null,
