@@ -8,6 +8,7 @@ import type { Database } from "../core/storage/openDatabase.ts";
 import { modelFromRow, type TRawRow } from "../core/storage/modelFromRow.ts";
 import type { TLocale } from "../core/text/locale.ts";
 import type { TTexts } from "../texts/index.ts";
+import { ROUND_INCIDENT_IDS } from "../core/outbox/postedMessages.ts";
 import type { TRegister } from "./register/loadRegister.ts";
 
 export interface TOrganisation {
@@ -42,21 +43,32 @@ export function incidentFor(
     : context.database.prisma.incident.findUnique({ where: { id: incidentId } });
 }
 
-/** Reads each incident once per delivery round: a report's post, pages and receipt share one read. */
+/**
+ * Reads each incident once per delivery round: a report's post, pages and
+ * receipt share one read, and the first read of a round takes every incident
+ * the round is about (ROUND_INCIDENT_IDS) in one statement.
+ */
 export function incidentLoaderFor(
   database: Database,
   round: Map<string, unknown>,
 ): (incidentId: string) => Promise<Incident | null> {
+  const keyOf = (incidentId: string) => `incident:${incidentId}`;
   return (incidentId) => {
-    const key = `incident:${incidentId}`;
-    let loading = round.get(key) as Promise<Incident | null> | undefined;
-    if (!loading) {
-      // Straight through the driver: read for every report's messages, where the ORM's mapping would cost most.
-      loading = database.sql.$queryRaw<TRawRow[]>`SELECT * FROM incident WHERE id = ${incidentId}::uuid`.then(([row]) =>
-        row ? modelFromRow<Incident>("Incident", row, database.keyRing) : null,
-      );
-      round.set(key, loading);
+    const cached = round.get(keyOf(incidentId)) as Promise<Incident | null> | undefined;
+    if (cached) return cached;
+    const roundIds = (round.get(ROUND_INCIDENT_IDS) as string[] | undefined) ?? [];
+    const ids = [incidentId, ...roundIds.filter((id) => id !== incidentId && !round.has(keyOf(id)))];
+    // Straight through the driver: read for every report's messages, where the ORM's mapping would cost most.
+    const loading = database.sql.$queryRaw<TRawRow[]>`SELECT * FROM incident WHERE id = ANY(${ids}::uuid[])`.then((rows) => {
+      const byId = new Map(rows.map((row) => [String(row.id), modelFromRow<Incident>("Incident", row, database.keyRing)]));
+      return (id: string) => byId.get(id) ?? null;
+    });
+    for (const id of ids) {
+      const one = loading.then((found) => found(id));
+      // A failed read fails whoever asks for one of these; unasked, it must not be an unhandled rejection.
+      one.catch(() => undefined);
+      round.set(keyOf(id), one);
     }
-    return loading;
+    return round.get(keyOf(incidentId)) as Promise<Incident | null>;
   };
 }

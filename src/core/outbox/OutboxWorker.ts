@@ -30,7 +30,7 @@ import type { Clock } from "../time/clock.ts";
 import type { Database } from "../storage/openDatabase.ts";
 import { PollingWorker } from "../jobs/PollingWorker.ts";
 import { ZTarget, type TTarget } from "./target.ts";
-import { postedRoundKey } from "./postedMessages.ts";
+import { postedRoundKey, ROUND_INCIDENT_IDS } from "./postedMessages.ts";
 import type { OutboxMessage } from "../storage/generated/client.ts";
 
 export interface TClaimedOutboxMessage {
@@ -216,6 +216,8 @@ export class OutboxWorker {
     // Where each keyed message went before (an update, not a new post), read
     // with the claim instead of once per message.
     for (const row of claimed) if (row.message_key) round.set(postedRoundKey(row.message_key), row.posted_ref ?? undefined);
+    // The incidents the round is about, so their first read takes them all at once.
+    round.set(ROUND_INCIDENT_IDS, [...new Set(claimed.flatMap((row) => (row.incident_id ? [row.incident_id] : [])))]);
     // An incident whose message was not delivered: the rest of its chain waits, in order.
     const held = new Set<string>();
     const released: TClaimedRow[] = [];

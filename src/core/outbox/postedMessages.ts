@@ -8,6 +8,9 @@ export async function findPostedRef(database: Database, key: string, platform: s
   return row?.ref;
 }
 
+/** In a delivery round's map: the ids of the incidents its claimed messages are about (string[]). */
+export const ROUND_INCIDENT_IDS = "round:incidentIds";
+
 /** Where a keyed message went, as the deliveries of one round know it. */
 export function postedRoundKey(key: string): string {
   return `posted:${key}`;
