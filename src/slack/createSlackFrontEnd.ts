@@ -244,7 +244,7 @@ export function createSlackFrontEnd(options: TSlackFrontEndOptions): TSlackFront
     locales,
     wake() {
       void outbox.kick();
-      void homeTabs.kick();
+      homeTabs.kickSoon();
     },
     idle: () => inFlight.idle(),
     async start() {

@@ -13,8 +13,13 @@ export interface TPollingWorkerOptions {
   name: string;
   /** Handles what is due now; returns how many items it took. */
   round: () => Promise<number>;
-  /** How many items a round takes at most (for the logs; any round that found work is followed by another). */
+  /** How many items a round takes at most (any round that found work is followed by another, unless drainedWhenShort). */
   batchSize: number;
+  /**
+   * The round's claim is a plain LIMIT batchSize: a round that took fewer
+   * found everything that was due, so no round follows it unless kicked.
+   */
+  drainedWhenShort?: boolean;
   logger: Logger;
 }
 
@@ -42,7 +47,8 @@ export class PollingWorker {
           this.again = false;
           const count = await this.options.round();
           handled += count;
-          if (count === 0 && !this.again) break;
+          const drained = count === 0 || (this.options.drainedWhenShort === true && count < this.options.batchSize);
+          if (drained && !this.again) break;
         }
       } catch (error) {
         this.options.logger.error({ worker: this.options.name, error: (error as Error).message }, "worker round failed");

@@ -14,12 +14,25 @@ import type { HomeTabViewers } from "./homeTabViewers.ts";
 import { publishHomeTab, type THomeTabDeps } from "./publishHomeTab.ts";
 
 const BATCH = 20;
+/**
+ * How long a change waits for others before the tabs are refreshed: a
+ * burst of reports gives a few refreshes a second, not one per report, and
+ * a person sees the change well within a second.
+ */
+export const HOME_REFRESH_DELAY_MS = 300;
 
 export class HomeTabRefresher {
   private readonly loop: PollingWorker;
+  private soon: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: THomeTabDeps & { logger: Logger; viewers: HomeTabViewers }) {
-    this.loop = new PollingWorker({ name: "home-tabs", batchSize: BATCH, logger: deps.logger, round: () => this.round() });
+    this.loop = new PollingWorker({
+      name: "home-tabs",
+      batchSize: BATCH,
+      drainedWhenShort: true,
+      logger: deps.logger,
+      round: () => this.round(),
+    });
   }
 
   /** The Slack users a refresh target stands for: one person, or all privacy officers, administrators and management. */
@@ -61,11 +74,23 @@ export class HomeTabRefresher {
     return this.loop.kick();
   }
 
+  /** A refresh after HOME_REFRESH_DELAY_MS, shared by every change until then. */
+  kickSoon(): void {
+    if (this.soon) return;
+    this.soon = setTimeout(() => {
+      this.soon = undefined;
+      void this.kick();
+    }, HOME_REFRESH_DELAY_MS);
+    this.soon.unref();
+  }
+
   start(intervalMs: number): void {
     this.loop.start(intervalMs);
   }
 
   stop(): Promise<void> {
+    clearTimeout(this.soon);
+    this.soon = undefined;
     return this.loop.stop();
   }
 }
