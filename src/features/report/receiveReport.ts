@@ -12,7 +12,7 @@ import type { TSql } from "../../core/storage/sql.ts";
 import { isUniqueViolation } from "../../core/storage/transaction.ts";
 import type { Clock } from "../../core/time/clock.ts";
 import type { TReport } from "./reportInput.ts";
-import { REPORT_JOB_KINDS, registerJobKey } from "./reportJobKinds.ts";
+import { REGISTRATION_GRACE_SECONDS, REPORT_JOB_KINDS, registerJobKey } from "./reportJobKinds.ts";
 
 export interface TReceiveReportDeps {
   database: Database;
@@ -68,6 +68,7 @@ export async function receiveReport(deps: TReceiveReportDeps, input: TReceiveRep
   const keyRing = deps.database.keyRing;
   const whatHappened = keyRing ? encryptText(keyRing, report.whatHappened) : report.whatHappened;
   const hourAgo = new Date(now.getTime() - 3_600_000);
+  const registrationDueAt = new Date(now.getTime() + REGISTRATION_GRACE_SECONDS * 1000);
   const store = (sql: TSql) => sql.$queryRaw<TIntakeRow[]>`
     WITH existing AS (
       SELECT id, reference, deadline_at FROM incident WHERE submission_key = ${input.submissionKey}
@@ -96,7 +97,7 @@ export async function receiveReport(deps: TReceiveReportDeps, input: TReceiveRep
     registration AS (
       INSERT INTO scheduled_job (kind, dedupe_key, payload, incident_id, due_at, created_at)
       SELECT ${REPORT_JOB_KINDS.register}, ${registerJobKey("")} || created.id::text, '{}'::jsonb, created.id,
-        ${now}::timestamptz, ${now}::timestamptz
+        ${registrationDueAt}::timestamptz, ${now}::timestamptz
       FROM created
     )
     SELECT 'created' AS outcome, id::text AS id, reference, deadline_at FROM created
