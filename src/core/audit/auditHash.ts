@@ -33,15 +33,31 @@ export function sha256Hex(text: string): string {
   return crypto.createHash("sha256").update(text, "utf8").digest("hex");
 }
 
+function auditEntryCanonical(entry: TAuditContent): string {
+  return canonicalJson({
+    at: entry.at.toISOString(),
+    actorId: entry.actorId,
+    action: entry.action,
+    incidentId: entry.incidentId,
+    details: entry.details ?? {},
+    prevHash: entry.prevHash,
+  });
+}
+
 export function auditEntryHash(entry: TAuditContent): string {
-  return sha256Hex(
-    canonicalJson({
-      at: entry.at.toISOString(),
-      actorId: entry.actorId,
-      action: entry.action,
-      incidentId: entry.incidentId,
-      details: entry.details ?? {},
-      prevHash: entry.prevHash,
-    }),
-  );
+  return sha256Hex(auditEntryCanonical(entry));
+}
+
+const PREV_HASH_TAIL = `"prevHash":""}`;
+
+/**
+ * The canonical text of an entry up to its previous hash: prevHash sorts
+ * last, so the text is this, then the previous hash, then `"}`. The
+ * database completes and hashes it where the previous hash is (the append
+ * needs no read of it first); auditEntryHash gives the same.
+ */
+export function auditEntryHead(entry: Omit<TAuditContent, "prevHash">): string {
+  const text = auditEntryCanonical({ ...entry, prevHash: "" });
+  if (!text.endsWith(PREV_HASH_TAIL)) throw new Error("the audit entry's previous hash must be its last member");
+  return text.slice(0, -2);
 }

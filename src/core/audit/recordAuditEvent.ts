@@ -8,7 +8,7 @@
 import type { Prisma } from "../storage/generated/client.ts";
 import type { TSql } from "../storage/sql.ts";
 import type { TCommitTail } from "../storage/commitTail.ts";
-import { auditEntryHash, GENESIS_HASH } from "./auditHash.ts";
+import { auditEntryHead, GENESIS_HASH } from "./auditHash.ts";
 
 // Any fixed number, different from the migration lock's.
 const AUDIT_CHAIN_LOCK_KEY = 727_073_691;
@@ -52,30 +52,37 @@ export const auditCommitTail: TCommitTail = {
 
 async function appendInTransaction(tx: TSql, events: readonly TAuditEventInput[]): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY}::bigint)`;
-  // Raw statements: every report appends here, and the trail has no encrypted field.
-  const [last] = await tx.$queryRaw<{ hash: string }[]>`SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1`;
-  let prevHash = last?.hash ?? GENESIS_HASH;
+  // Raw statements: every report appends here, and the trail has no
+  // encrypted field. One statement after the lock (a statement of its own,
+  // so it sees what the lock's previous holder committed): the database
+  // chains the rows from its last hash, sha256 over each row's canonical
+  // text (auditEntryHead, then the previous hash), in the array's order,
+  // which is the order of their seq.
   const rows = events.map((event) => {
     const details = (event.details ?? {}) as Prisma.InputJsonValue;
     const incidentId = event.incidentId ?? null;
-    const hash = auditEntryHash({ at: event.at, actorId: event.actorId, action: event.action, incidentId, details, prevHash });
-    const row = {
+    return {
       at: event.at,
       actor_id: event.actorId,
       action: event.action,
       incident_id: incidentId,
       details,
-      prev_hash: prevHash,
-      hash,
+      head: auditEntryHead({ at: event.at, actorId: event.actorId, action: event.action, incidentId, details }),
     };
-    prevHash = hash;
-    return row;
   });
-  // One statement; the rows get their seq in this order, which is the chain's order.
   await tx.$executeRaw`
+    WITH RECURSIVE input AS (
+      SELECT * FROM ROWS FROM (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS (at timestamptz, actor_id text, action text, incident_id uuid, details jsonb, head text))
+        WITH ORDINALITY AS row(at, actor_id, action, incident_id, details, head, position)),
+    chain (position, prev_hash, hash) AS (
+      SELECT input.position, last.hash, encode(sha256(convert_to(input.head || last.hash || '"}', 'UTF8')), 'hex')
+      FROM input, (SELECT coalesce((SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1), ${GENESIS_HASH}) AS hash) AS last
+      WHERE input.position = 1
+      UNION ALL
+      SELECT input.position, chain.hash, encode(sha256(convert_to(input.head || chain.hash || '"}', 'UTF8')), 'hex')
+      FROM chain JOIN input ON input.position = chain.position + 1)
     INSERT INTO audit_entry (at, actor_id, action, incident_id, details, prev_hash, hash)
-    SELECT row.at, row.actor_id, row.action, row.incident_id, row.details, row.prev_hash, row.hash
-    FROM ROWS FROM (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS (at timestamptz, actor_id text, action text, incident_id uuid, details jsonb, prev_hash text, hash text))
-      WITH ORDINALITY AS row(at, actor_id, action, incident_id, details, prev_hash, hash, position)
-    ORDER BY row.position`;
+    SELECT input.at, input.actor_id, input.action, input.incident_id, input.details, chain.prev_hash, chain.hash
+    FROM input JOIN chain ON chain.position = input.position
+    ORDER BY input.position`;
 }

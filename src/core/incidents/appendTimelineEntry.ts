@@ -3,7 +3,7 @@
 // it describes are written together.
 import type { Prisma } from "../storage/generated/client.ts";
 import type { TDbTransaction } from "../storage/transaction.ts";
-import { isSqlTransaction, type TSqlTransaction } from "../storage/sql.ts";
+import { deferredWrites, isSqlTransaction, type TSqlTransaction } from "../storage/sql.ts";
 import { encryptJson } from "../security/fieldCipher.ts";
 import { canonicalJson, sha256Hex } from "../audit/auditHash.ts";
 import { recordAuditEvent } from "../audit/recordAuditEvent.ts";
@@ -18,6 +18,13 @@ export interface TTimelineEntryInput {
   /** What happened: one of the closed set, so that every kind has a label a person can read. */
   kind: TTimelineKind;
   details?: Prisma.InputJsonValue;
+  /**
+   * An id taken from the table's sequence beforehand, with a read the
+   * caller makes anyway (`nextval(pg_get_serial_sequence('timeline_entry',
+   * 'id'))`): on the driver the entry is then a deferred write
+   * (deferredWrites), not a statement of its own. Ignored on Prisma.
+   */
+  reservedId?: bigint;
 }
 
 export async function appendTimelineEntry(tx: TDbTransaction | TSqlTransaction, entry: TTimelineEntryInput): Promise<void> {
@@ -49,6 +56,12 @@ async function insertTimelineEntry(
   details: Prisma.InputJsonValue,
 ): Promise<{ id: bigint }> {
   const stored = tx.keyRing ? encryptJson(tx.keyRing, details) : details;
+  if (entry.reservedId !== undefined) {
+    await deferredWrites(tx).$executeRaw`
+      INSERT INTO timeline_entry (id, incident_id, at, actor_id, kind, details)
+      VALUES (${entry.reservedId}::bigint, ${entry.incidentId}::uuid, ${entry.at}::timestamptz, ${entry.actorId}, ${entry.kind}, ${JSON.stringify(stored)}::jsonb)`;
+    return { id: entry.reservedId };
+  }
   const [created] = await tx.$queryRaw<{ id: bigint }[]>`
     INSERT INTO timeline_entry (incident_id, at, actor_id, kind, details)
     VALUES (${entry.incidentId}::uuid, ${entry.at}::timestamptz, ${entry.actorId}, ${entry.kind}, ${JSON.stringify(stored)}::jsonb)

@@ -33,6 +33,7 @@ interface TUnregistered {
   people_affected: number;
   deadline_at: Date;
   created_at: Date;
+  timeline_entry_id: bigint;
 }
 
 /** Registers the report inside `tx`; false when it was registered already. */
@@ -41,9 +42,11 @@ export async function registerReportIn(
   deps: TRegisterReportDeps,
   incidentId: string,
 ): Promise<boolean> {
-  // Locked, so the job and the front end never both register it.
+  // Locked, so the job and the front end never both register it; with the
+  // id of its first timeline entry, so that entry needs no statement of its own.
   const [incident] = await tx.$queryRaw<TUnregistered[]>`
-    SELECT id::text AS id, reference, reporter_id, system, data_kinds, people_affected, deadline_at, created_at
+    SELECT id::text AS id, reference, reporter_id, system, data_kinds, people_affected, deadline_at, created_at,
+      nextval(pg_get_serial_sequence('timeline_entry', 'id')) AS timeline_entry_id
     FROM incident WHERE id = ${incidentId}::uuid AND registered_at IS NULL FOR UPDATE`;
   if (!incident) return false;
   // Everything happens at the moment of the report, whenever it is registered.
@@ -53,6 +56,7 @@ export async function registerReportIn(
     at,
     actorId: incident.reporter_id,
     kind: "reported",
+    reservedId: incident.timeline_entry_id,
     details: {
       reference: incident.reference,
       system: incident.system,
