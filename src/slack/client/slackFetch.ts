@@ -5,7 +5,10 @@
 // (its serialising, retries, rate-limit handling and errors) and changes only
 // how the bytes travel: undici's request API on one keep-alive pool. Bodies
 // that are not text (file uploads: FormData) go through the global fetch.
-import { Agent, request } from "undici";
+import type { Agent } from "undici";
+
+// Loaded on the first call, not at start: importing undici takes 140-180 ms.
+let undici: Promise<typeof import("undici")> | undefined;
 
 /** What @slack/web-api reads of a response (WebClient.makeRequest and buildResult). */
 export interface TSlackResponse {
@@ -50,7 +53,7 @@ function responseOf(
 
 /** A fetch for `new WebClient(token, { fetch })`, with a connection pool of its own (undici's defaults, as the global fetch has). */
 export function createSlackFetch(): typeof fetch {
-  const dispatcher = new Agent();
+  let dispatcher: Agent | undefined;
   const slackFetch = async (input: string | URL | Request, init: TSlackRequestInit = {}): Promise<TSlackResponse> => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     if (typeof input !== "string" && !(input instanceof URL)) return fetch(input, init as RequestInit) as Promise<TSlackResponse>;
@@ -58,6 +61,8 @@ export function createSlackFetch(): typeof fetch {
       return fetch(url, init as RequestInit) as Promise<TSlackResponse>;
     }
     // No redirects are followed (the client asks fetch for redirect: "error"): a 3xx is not 200, so the client refuses it.
+    const { Agent, request } = await (undici ??= import("undici"));
+    dispatcher ??= new Agent();
     const response = await request(url, {
       method: (init.method ?? "GET") as "GET" | "POST",
       headers: init.headers,
