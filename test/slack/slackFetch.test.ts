@@ -28,6 +28,12 @@ describe("the Slack transport under the bot's clients", () => {
   });
 
   const botClient = () => createSlackWebClient({ SLACK_BOT_TOKEN: standIn.botToken, SLACK_API_URL: standIn.url }, logger);
+  /** What a post that the stand-in refuses throws. */
+  const refusedPost = (client: WebClient = botClient()) =>
+    client.chat.postMessage({ channel: "C0DPO", text: "x" }).then(
+      () => expect.unreachable("the post was accepted"),
+      (error: unknown) => error,
+    );
 
   it("posts what the client serialised and gives back Slack's answer", async () => {
     const blocks = [{ type: "section", text: { type: "mrkdwn", text: "*DL-2026-0007* — nieuw datalek (ë, €)" } }];
@@ -45,32 +51,25 @@ describe("the Slack transport under the bot's clients", () => {
       ...slackClientOptions({ SLACK_API_URL: standIn.url }, logger),
       retryConfig: { retries: 0 },
     });
-    const noToken = await tokenless.chat
-      .postMessage({ channel: "C0DPO", text: "x" })
-      .catch((error: WebAPIPlatformError) => error);
-    expect((noToken as WebAPIPlatformError).code).toBe(ErrorCode.PlatformError);
-    expect((noToken as WebAPIPlatformError).data.error).toBe("not_authed");
+    const noToken = (await refusedPost(tokenless)) as WebAPIPlatformError;
+    expect(noToken.code).toBe(ErrorCode.PlatformError);
+    expect(noToken.data.error).toBe("not_authed");
     const wrong = createSlackWebClient({ SLACK_BOT_TOKEN: "xoxb-wrong", SLACK_API_URL: standIn.url }, logger);
-    const wrongToken = await wrong.chat.postMessage({ channel: "C0DPO", text: "x" }).catch((error: WebAPIPlatformError) => error);
-    expect((wrongToken as WebAPIPlatformError).data.error).toBe("invalid_auth");
+    expect(((await refusedPost(wrong)) as WebAPIPlatformError).data.error).toBe("invalid_auth");
   });
 
   it("reads Retry-After from a 429, so the outbox can wait exactly that long", async () => {
     standIn.rateLimitNext("chat.postMessage", 17);
-    const error = await botClient()
-      .chat.postMessage({ channel: "C0DPO", text: "x" })
-      .catch((e: WebAPIRateLimitedError) => e);
-    expect((error as WebAPIRateLimitedError).code).toBe(ErrorCode.RateLimitedError);
-    expect((error as WebAPIRateLimitedError).retryAfter).toBe(17);
+    const error = (await refusedPost()) as WebAPIRateLimitedError;
+    expect(error.code).toBe(ErrorCode.RateLimitedError);
+    expect(error.retryAfter).toBe(17);
   });
 
   it("turns an HTTP failure into the client's HTTP error, with the status", async () => {
     standIn.failNext("chat.postMessage", { status: 503 });
-    const error = await botClient()
-      .chat.postMessage({ channel: "C0DPO", text: "x" })
-      .catch((e: WebAPIHTTPError) => e);
-    expect((error as WebAPIHTTPError).code).toBe(ErrorCode.HTTPError);
-    expect((error as WebAPIHTTPError).statusCode).toBe(503);
+    const error = (await refusedPost()) as WebAPIHTTPError;
+    expect(error.code).toBe(ErrorCode.HTTPError);
+    expect(error.statusCode).toBe(503);
   });
 
   it("uploads a file (a binary body, sent as multipart form data)", async () => {

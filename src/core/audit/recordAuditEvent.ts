@@ -6,7 +6,7 @@
 // several bot instances on one server.
 // Details: ids, kinds, counts and digests only; never free text.
 import type { Prisma } from "../storage/generated/client.ts";
-import type { TSql } from "../storage/sql.ts";
+import { sendDeferredWrites, type TSql } from "../storage/sql.ts";
 import type { TCommitTail } from "../storage/commitTail.ts";
 import { auditEntryHead, GENESIS_HASH } from "./auditHash.ts";
 
@@ -51,6 +51,9 @@ export const auditCommitTail: TCommitTail = {
 };
 
 async function appendInTransaction(tx: TSql, events: readonly TAuditEventInput[]): Promise<void> {
+  // Nothing may wait on another transaction while the chain's lock is held
+  // (two could wait on each other): writes still queued go before it.
+  await sendDeferredWrites(tx);
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY}::bigint)`;
   // Raw statements: every report appends here, and the trail has no
   // encrypted field. One statement after the lock (a statement of its own,

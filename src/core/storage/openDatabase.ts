@@ -10,7 +10,16 @@ import { withCommitTail } from "./commitTail.ts";
 import { yieldingPglite } from "./yieldingPglite.ts";
 import type { TKeyRing } from "../security/fieldCipher.ts";
 import type { TCommitTail } from "./commitTail.ts";
-import { INT8_ARRAY_OID, INT8_OID, parameterised, parseInt8, withWrites, type TSql, type TSqlTransaction } from "./sql.ts";
+import {
+  INT8_ARRAY_OID,
+  INT8_OID,
+  parameterised,
+  parseInt8,
+  withWrites,
+  type TSql,
+  type TSqlTransaction,
+  type TTemplate,
+} from "./sql.ts";
 import { PrismaClient } from "./generated/client.ts";
 import { PGLITE_SETTINGS, prepareDataDir } from "./pgliteDataDir.mjs";
 
@@ -118,16 +127,11 @@ async function withTails<T>(
   keyRing: TKeyRing | undefined,
   work: (tx: TSqlTransaction) => Promise<T>,
 ): Promise<T> {
-  const { tx, flushWrites } = sqlTransactionOver(run, keyRing);
+  const tx = sqlTransactionOver(run, keyRing);
   for (const tail of COMMIT_TAILS) tail.begin(tx);
   const result = await work(tx);
-  for (const tail of COMMIT_TAILS) {
-    // Deferred writes go with the refresh requests (or on their own), never
-    // with the audit trail's lock: no write may wait on another transaction
-    // while that lock is held, or two transactions could wait on each other.
-    if (tail === auditCommitTail) await flushWrites();
-    await tail.flush(tx);
-  }
+  for (const tail of COMMIT_TAILS) await tail.flush(tx);
+  await tx.sendWrites();
   return result;
 }
 
@@ -164,52 +168,50 @@ function runOnPg(target: TPgQueryable, types: import("pg").CustomTypesConfig): T
   };
 }
 
+/** One statement as a tagged template's parts, sent as `$1`, `$2`, ... with its values. */
+type TRunTemplate = (strings: readonly string[], values: readonly unknown[]) => ReturnType<TRunStatement>;
+
+function templatesOn(run: TRunStatement): TRunTemplate {
+  return (strings, values) => {
+    const { text, values: params } = parameterised(strings, values);
+    return run(text, params);
+  };
+}
+
 /** Prisma's tagged-template shape over one driver's statements. */
-function sqlOver(run: TRunStatement): TSql {
+function sqlOver(runTemplate: TRunTemplate): TSql {
   return {
     async $queryRaw<T>(strings: TemplateStringsArray, ...values: unknown[]) {
-      const { text, values: params } = parameterised(strings, values);
-      return (await run(text, params)).rows as T;
+      return (await runTemplate(strings, values)).rows as T;
     },
     async $executeRaw(strings: TemplateStringsArray, ...values: unknown[]) {
-      const { text, values: params } = parameterised(strings, values);
-      return (await run(text, params)).affected;
+      return (await runTemplate(strings, values)).affected;
     },
   };
 }
 
 /** The same over one transaction's connection, with its queue of deferred writes (deferredWrites in sql.ts). */
-function sqlTransactionOver(run: TRunStatement, keyRing: TKeyRing | undefined) {
-  let queued: { strings: readonly string[]; values: readonly unknown[] }[] = [];
+function sqlTransactionOver(run: TRunStatement, keyRing: TKeyRing | undefined): TSqlTransaction {
+  const send = templatesOn(run);
+  let queued: TTemplate[] = [];
   // Each statement takes the queued writes with it.
-  const runWithQueued = (strings: readonly string[], values: readonly unknown[]) => {
-    const statement = queued.length === 0 ? { strings, values } : withWrites(queued, { strings, values });
+  const runTemplate: TRunTemplate = (strings, values) => {
+    if (queued.length === 0) return send(strings, values);
+    const combined = withWrites(queued, { strings, values });
     queued = [];
-    const { text, values: params } = parameterised(statement.strings, statement.values);
-    return run(text, params);
+    return send(combined.strings, combined.values);
   };
-  const tx: TSqlTransaction = {
+  return {
+    ...sqlOver(runTemplate),
     driverTransaction: true,
     ...(keyRing ? { keyRing } : {}),
-    async $queryRaw<T>(strings: TemplateStringsArray, ...values: unknown[]) {
-      return (await runWithQueued(strings, values)).rows as T;
-    },
-    async $executeRaw(strings: TemplateStringsArray, ...values: unknown[]) {
-      return (await runWithQueued(strings, values)).affected;
-    },
     writeLater(strings, values) {
       queued.push({ strings, values });
     },
+    async sendWrites() {
+      if (queued.length > 0) await runTemplate(["SELECT 1"], []);
+    },
   };
-  const flushWrites = async () => {
-    if (queued.length === 0) return;
-    const [only] = queued;
-    if (queued.length === 1) {
-      queued = [];
-      await runWithQueued(only!.strings, only!.values);
-    } else await runWithQueued(["SELECT 1"], []);
-  };
-  return { tx, flushWrites };
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
@@ -238,7 +240,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     // One process owns a PGlite data directory, so no lock is needed.
     withMigrationLock: (work) => work(connection),
     readRows: async (sql, params = []) => (await run(sql, params)).rows as never,
-    sql: sqlOver(run),
+    sql: sqlOver(templatesOn(run)),
     sqlTransaction: (work) => pglite.transaction((transaction) => withTails(runOnPglite(transaction), database.keyRing, work)),
     ping: async () => {
       try {
@@ -342,7 +344,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const database: Database = {
     kind: "postgresql",
     prisma,
-    sql: sqlOver(run),
+    sql: sqlOver(templatesOn(run)),
     async sqlTransaction(work, options = {}) {
       const { deadline } = options;
       const client = deadline === undefined ? await pool.connect() : await connectBefore(pool, deadline);

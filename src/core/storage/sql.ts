@@ -24,6 +24,8 @@ export interface TSqlTransaction extends TSql {
   readonly keyRing?: TKeyRing;
   /** Queues a write for the transaction's next statement (deferredWrites); internal to it. */
   writeLater(strings: readonly string[], values: readonly unknown[]): void;
+  /** Sends the queued writes now, on their own (sendDeferredWrites). */
+  sendWrites(): Promise<void>;
 }
 
 /** What `$executeRaw` of deferredWrites answers: the count is not known when the write is queued. */
@@ -32,8 +34,8 @@ export const DEFERRED_COUNT = -1;
 /**
  * Writes that need no answer, one round trip fewer each: on a driver
  * transaction each `$executeRaw` is queued and sent with the transaction's
- * next statement, as a data-modifying `WITH` of it (or on its own before
- * COMMIT), and answers DEFERRED_COUNT; on a Prisma client or transaction it
+ * next statement, as a data-modifying `WITH` of it (or on their own, before
+ * COMMIT or where sendDeferredWrites asks), and answers DEFERRED_COUNT; on a Prisma client or transaction it
  * runs at once. The queued writes and that statement see one snapshot: a
  * queued write must not need what an earlier one in the same queue wrote,
  * nor begin with WITH itself. A failing write fails the statement it rides
@@ -50,7 +52,16 @@ export function deferredWrites(tx: TSql): TSql {
   };
 }
 
-interface TTemplate {
+/**
+ * Sends a driver transaction's deferred writes now, before a statement that
+ * must not carry them (one that takes a lock nothing may wait under); on
+ * Prisma there is nothing queued.
+ */
+export async function sendDeferredWrites(tx: TSql): Promise<void> {
+  if (isSqlTransaction(tx)) await tx.sendWrites();
+}
+
+export interface TTemplate {
   strings: readonly string[];
   values: readonly unknown[];
 }

@@ -55,11 +55,10 @@ function responseOf(
 export function createSlackFetch(): typeof fetch {
   let dispatcher: Agent | undefined;
   const slackFetch = async (input: string | URL | Request, init: TSlackRequestInit = {}): Promise<TSlackResponse> => {
-    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-    if (typeof input !== "string" && !(input instanceof URL)) return fetch(input, init as RequestInit) as Promise<TSlackResponse>;
-    if (init.body !== undefined && init.body !== null && typeof init.body !== "string") {
-      return fetch(url, init as RequestInit) as Promise<TSlackResponse>;
+    if (input instanceof Request || (init.body !== undefined && init.body !== null && typeof init.body !== "string")) {
+      return fetch(input, init as RequestInit) as Promise<TSlackResponse>;
     }
+    const url = String(input);
     // No redirects are followed (the client asks fetch for redirect: "error"): a 3xx is not 200, so the client refuses it.
     const { Agent, request } = await (undici ??= import("undici"));
     dispatcher ??= new Agent();
